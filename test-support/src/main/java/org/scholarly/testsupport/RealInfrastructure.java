@@ -1,0 +1,107 @@
+package org.scholarly.testsupport;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.scholarly.stack.JwtIssuer;
+import org.scholarly.stack.PostgresServer;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use on free ports and
+ * stopped when the JVM exits. Every caller gets a database of its own, so test runs never share state.
+ *
+ * <p>{@code TEST_DATABASE_URL} (an admin JDBC URL, with {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD})
+ * and {@code TEST_KAFKA_BOOTSTRAP_SERVERS} point the tests at servers that already run instead.
+ */
+public final class RealInfrastructure {
+
+    private static PostgresServer postgres;
+    private static KafkaClusterTestKit kafka;
+    private static JwtIssuer jwtIssuer;
+
+    private RealInfrastructure() {
+    }
+
+    /** A fresh, empty database named after {@code prefix}; returns its JDBC URL. */
+    public static synchronized String newDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        String external = System.getenv("TEST_DATABASE_URL");
+        if (external != null && !external.isBlank()) {
+            return PostgresServer.createDatabaseIfMissing(external, databaseUser(), databasePassword(), name);
+        }
+        if (postgres == null) {
+            postgres = PostgresServer.startEphemeral();
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+        }
+        return postgres.createDatabaseIfMissing(name);
+    }
+
+    public static String databaseUser() {
+        return envOr("TEST_DATABASE_USER", PostgresServer.USER);
+    }
+
+    public static String databasePassword() {
+        return envOr("TEST_DATABASE_PASSWORD", PostgresServer.PASSWORD);
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        String external = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        if (kafka == null) {
+            kafka = startKafka();
+            Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopKafka, "stop-test-kafka"));
+        }
+        return kafka.bootstrapServers();
+    }
+
+    /** The key pair the tests sign tokens with; the services under test trust its public key. */
+    public static synchronized JwtIssuer jwtIssuer() {
+        if (jwtIssuer == null) {
+            jwtIssuer = JwtIssuer.generate("https://scholarly.test/issuer");
+        }
+        return jwtIssuer;
+    }
+
+    private static KafkaClusterTestKit startKafka() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    // One node: internal topics must not wait for replicas that will never exist,
+                    // and a new consumer group must not wait 3 s for more members.
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return cluster;
+        } catch (Exception e) {
+            throw new IllegalStateException("The test Kafka broker did not start", e);
+        }
+    }
+
+    private static void stopKafka() {
+        try {
+            kafka.close();
+        } catch (Exception e) {
+            // The JVM is exiting; a broker that does not close cleanly loses nothing a later run needs.
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
