@@ -5,7 +5,12 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.scholarly.stack.JwtIssuer;
 import org.scholarly.stack.PostgresServer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -20,6 +25,7 @@ public final class RealInfrastructure {
     private static PostgresServer postgres;
     private static KafkaClusterTestKit kafka;
     private static JwtIssuer jwtIssuer;
+    private static Path kafkaDirectory;
 
     private RealInfrastructure() {
     }
@@ -68,11 +74,15 @@ public final class RealInfrastructure {
 
     private static KafkaClusterTestKit startKafka() {
         try {
+            kafkaDirectory = Files.createTempDirectory("scholarly-test-kafka");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBaseDirectory(kafkaDirectory)
                     .build())
+                    // Deleted by stopKafka after the broker has closed, not by a hook racing with it.
+                    .setDeleteOnClose(false)
                     // One node: internal topics must not wait for replicas that will never exist,
                     // and a new consumer group must not wait 3 s for more members.
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -97,6 +107,11 @@ public final class RealInfrastructure {
             kafka.close();
         } catch (Exception e) {
             // The JVM is exiting; a broker that does not close cleanly loses nothing a later run needs.
+        }
+        try (Stream<Path> files = Files.walk(kafkaDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // Left in the temporary directory; nothing reads it again.
         }
     }
 
