@@ -1,0 +1,66 @@
+package org.scholarly.system;
+
+import org.scholarly.stack.LocalStack;
+import org.scholarly.stack.ServiceProcess;
+import org.scholarly.stack.StackSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The platform as {@code ./stack up} runs it (embedded PostgreSQL, a Kafka broker process, three service JVMs),
+ * started once per test JVM on free ports so that it never collides with a running ./stack, and stopped at exit.
+ */
+public final class SystemStack {
+
+    /** Settings the system tests need on top of the defaults: loopback webhooks and a visible campaign pace. */
+    static final Map<String, String> TEST_ENVIRONMENT = Map.of(
+            "QUARKUS_MAILER_MOCK", "true",
+            "NOTIFICATION_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
+            "NOTIFICATION_WEBHOOK_RETRY_INITIAL", "1s");
+
+    private static LocalStack stack;
+
+    private SystemStack() {
+    }
+
+    public static synchronized LocalStack get() {
+        if (stack == null) {
+            Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+            Path home = root.resolve("system-tests/target/stack-" + UUID.randomUUID().toString().substring(0, 8));
+            StackSettings settings = StackSettings.freePorts(home, root, System.getProperty("java.class.path"), TEST_ENVIRONMENT);
+            LocalStack started = new LocalStack(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-system-stack"));
+            started.startInfrastructure().startServices();
+            stack = started;
+        }
+        return stack;
+    }
+
+    public static String url(String service) {
+        return get().service(service).baseUrl();
+    }
+
+    public static String catalog() {
+        return url("catalog-service");
+    }
+
+    public static String citation() {
+        return url("citation-service");
+    }
+
+    public static String notification() {
+        return url("notification-service");
+    }
+
+    public static String token(String role) {
+        return get().jwtIssuer().token("system-test-" + role, List.of(role), Duration.ofHours(1));
+    }
+
+    public static ServiceProcess service(String instance) {
+        return get().service(instance);
+    }
+}
