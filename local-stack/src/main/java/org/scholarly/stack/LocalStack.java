@@ -80,6 +80,19 @@ public final class LocalStack implements AutoCloseable {
         return environment;
     }
 
+    /** Stops PostgreSQL (fast shutdown, as an operator's restart) and starts it again on the same data and port. */
+    public void restartPostgres() {
+        postgres.close();
+        postgres = PostgresServer.start(settings.home().resolve("postgres"), settings.postgresPort());
+    }
+
+    /** SIGKILL to the broker, then the same broker on the same data directory after {@code downtime}. */
+    public void killAndRestartKafka(Duration downtime) {
+        kafka.kill();
+        Ports.sleep(downtime.toMillis());
+        kafka.start();
+    }
+
     public ServiceProcess service(String instance) {
         return services.get(instance);
     }
