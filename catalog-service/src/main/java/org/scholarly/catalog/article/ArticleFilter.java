@@ -1,0 +1,63 @@
+package org.scholarly.catalog.article;
+
+import org.scholarly.catalog.common.Checks;
+import org.scholarly.catalog.common.Cursor;
+import org.scholarly.catalog.common.Page;
+import org.scholarly.support.problem.Problem.FieldError;
+import org.scholarly.support.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The query parameters of GET /api/v1/articles, checked: every bad one is named in a single 400. */
+public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status, ReferenceStatus referenceStatus,
+                            String q, int limit, Cursor cursor) {
+
+    public static ArticleFilter parse(String journalId, Integer year, String status, String referenceStatus,
+                                      String q, Integer limit, String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID journal = null;
+        if (journalId != null) {
+            try {
+                journal = UUID.fromString(journalId);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("journalId", "is not a UUID"));
+            }
+        }
+        Checks.year(year, "year", errors);
+        WorkflowStatus workflow = parseEnum(WorkflowStatus.class, status, "status", errors);
+        ReferenceStatus references = parseEnum(ReferenceStatus.class, referenceStatus, "referenceStatus", errors);
+        if (q != null && (q.isBlank() || q.length() > 200)) {
+            errors.add(new FieldError("q", "must have 1 to 200 characters"));
+        }
+        int pageSize = Page.DEFAULT_LIMIT;
+        try {
+            pageSize = Page.limit(limit);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+        }
+        Cursor position = null;
+        try {
+            position = Cursor.decode(cursor);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        return new ArticleFilter(journal, year, workflow, references, q, pageSize, position);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.scholarly.catalog.article;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.scholarly.catalog.common.Bodies;
+import org.scholarly.catalog.common.CatalogConfig;
+import org.scholarly.catalog.common.Caller;
+import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.ingest.ArticleRecord;
+import org.scholarly.catalog.ingest.SingleIngestService;
+import org.scholarly.catalog.ratelimit.RateLimiter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    @Inject
+    ArticleService articles;
+    @Inject
+    SingleIngestService ingest;
+    @Inject
+    Caller caller;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    CatalogConfig config;
+    @Inject
+    ObjectMapper mapper;
+
+    /** Creates (201) or updates (200) one article in the native JSON form; identical content answers 200 and changes nothing. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
+    public Response ingest(InputStream body, @HeaderParam("Content-Length") Long contentLength,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+        rateLimiter.acquireWrite(caller.subject());
+        // Read with a byte limit first: a client must not make the service buffer an arbitrarily large record.
+        byte[] bytes = Bodies.readAtMost(body, contentLength, config.ingest().maxRecordBytes());
+        ArticleRecord record = mapper.readValue(bytes, ArticleRecord.class);
+        SingleIngestService.Reply reply = ingest.ingest(bytes, record, blankToNull(idempotencyKey), caller.subject());
+        Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.body()).type(MediaType.APPLICATION_JSON);
+        if (reply.location() != null) {
+            response.location(URI.create(reply.location()));
+        }
+        return response.build();
+    }
+
+    @GET
+    @PermitAll
+    public Page<ArticleView> list(@QueryParam("journalId") String journalId, @QueryParam("year") Integer year,
+                                  @QueryParam("status") String status, @QueryParam("referenceStatus") String referenceStatus,
+                                  @QueryParam("q") String q, @QueryParam("limit") Integer limit,
+                                  @QueryParam("cursor") String cursor) {
+        return articles.list(ArticleFilter.parse(journalId, year, status, referenceStatus, q, limit, cursor), caller.isEditor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Response get(@PathParam("id") UUID id) {
+        ArticleView article = articles.get(id, caller.isEditor());
+        return Response.ok(article).tag(Long.toString(article.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/references")
+    @PermitAll
+    public ReferenceList references(@PathParam("id") UUID id) {
+        return articles.references(id, caller.isEditor());
+    }
+
+    /** Replaces the whole reference list; If-Match (the article version) guards against lost updates. */
+    @PUT
+    @Path("/{id}/references")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
+    public ReferenceList replaceReferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                           @Valid @NotNull ReferenceListInput input) {
+        rateLimiter.acquireWrite(caller.subject());
+        return articles.replaceReferences(id, input.references(), IfMatch.version(ifMatch), caller.subject());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed(Caller.EDITOR)
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return articles.history(id);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,5 @@
+package org.scholarly.catalog.article;
+
+public enum AuthorRole {
+    FIRST, CORRESPONDING
+}

@@ -1,0 +1,101 @@
+package org.scholarly.catalog.events;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.scholarly.catalog.article.Article;
+import org.scholarly.catalog.article.AuthorEntry;
+import org.scholarly.catalog.article.ReferenceEntry;
+import org.scholarly.catalog.article.WorkflowStatus;
+import org.scholarly.catalog.journal.Issue;
+import org.scholarly.catalog.journal.Journal;
+import org.scholarly.contract.ArticleEventData;
+import org.scholarly.contract.CloudEvent;
+import org.scholarly.contract.EventCodec;
+import org.scholarly.contract.Topics;
+import org.scholarly.support.outbox.Outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns article changes into {@code article.*} CloudEvents and appends them to the outbox in the caller's
+ * transaction, so an event exists exactly when its write committed. Key and subject are the article id, which
+ * keeps every article's events on one partition, in order.
+ */
+@ApplicationScoped
+public class ArticleEvents {
+
+    public static final String SOURCE = "/catalog-service";
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    AgroalDataSource dataSource;
+
+    public static CloudEvent event(String type, Article article, Journal journal, Issue issue,
+                                   WorkflowStatus previousStatus, String actor) {
+        return EventCodec.newEvent(SOURCE, type, article.id.toString(), snapshot(article, journal, issue, previousStatus, actor));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(CloudEvent event) {
+        outbox.append(Topics.ARTICLE_EVENTS, event.subject(), event);
+    }
+
+    /** Bulk ingestion appends one event per changed article; one connection and one notification for all of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<CloudEvent> events) {
+        if (events.size() == 1) {
+            append(events.get(0));
+            return;
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        // The pooled connection is enlisted in the caller's transaction, like the one Outbox uses. All rows but the
+        // last go in one JDBC batch; the last goes through Outbox.insert, whose NOTIFY wakes the relay at commit.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO outbox_event (topic, event_key, event_id, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (CloudEvent event : events.subList(0, events.size() - 1)) {
+                insert.setString(1, Topics.ARTICLE_EVENTS);
+                insert.setString(2, event.subject());
+                insert.setString(3, event.id());
+                insert.setString(4, event.type());
+                insert.setString(5, EventCodec.toJson(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            CloudEvent last = events.get(events.size() - 1);
+            Outbox.insert(connection, Topics.ARTICLE_EVENTS, last.subject(), last);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not append " + events.size() + " events to the outbox", e);
+        }
+    }
+
+    static ArticleEventData snapshot(Article a, Journal journal, Issue issue, WorkflowStatus previousStatus, String actor) {
+        List<ArticleEventData.Author> authors = new ArrayList<>();
+        for (int i = 0; i < a.authors.size(); i++) {
+            AuthorEntry author = a.authors.get(i);
+            List<String> familyNames = author.familyNames() == null ? null : List.copyOf(author.familyNames().values());
+            authors.add(new ArticleEventData.Author(i + 1, author.names(), familyNames, author.orcid()));
+        }
+        List<ArticleEventData.Reference> references = new ArrayList<>();
+        for (int i = 0; i < a.references.size(); i++) {
+            ReferenceEntry r = a.references.get(i);
+            references.add(new ArticleEventData.Reference(i + 1, r.raw(), r.authors(), r.title(), r.container(), r.year(),
+                    r.volume(), r.issue(), r.firstPage(), r.lastPage(), r.doi()));
+        }
+        return new ArticleEventData(a.id, a.version, a.workflowStatus.name(),
+                previousStatus == null ? null : previousStatus.name(), false, a.doi,
+                a.externalIds, a.titles, a.publicationYear, a.language,
+                new ArticleEventData.Journal(journal.id, journal.titles, journal.issnPrint, journal.issnElectronic),
+                issue == null ? null : new ArticleEventData.Issue(issue.year, issue.volumeOrNull(), issue.numberOrNull()),
+                a.firstPage, a.lastPage, authors, references, a.referenceStatus.name(), actor);
+    }
+}

@@ -1,0 +1,92 @@
+package org.scholarly.catalog.ingest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.scholarly.catalog.common.Caller;
+import org.scholarly.catalog.ratelimit.RateLimiter;
+import org.scholarly.support.problem.ProblemException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.UUID;
+
+@jakarta.ws.rs.Path("/api/v1/ingest/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestJobResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    IngestJobService jobs;
+    @Inject
+    IngestJobRunner runner;
+    @Inject
+    Caller caller;
+    @Inject
+    RateLimiter rateLimiter;
+
+    /**
+     * Accepts native records as NDJSON, or a Crossref works answer ({@code ?format=crossref}, JSON), and answers
+     * 202 with the job's location. The body is streamed to a spool file, never held in memory, and processed after
+     * the response.
+     */
+    @POST
+    @Consumes({NDJSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Caller.INGEST)
+    public Response submit(InputStream body, @QueryParam("format") String format, @HeaderParam("Content-Type") String contentType) {
+        IngestJob.Format jobFormat = format(format);
+        String expected = jobFormat == IngestJob.Format.CROSSREF ? MediaType.APPLICATION_JSON : NDJSON;
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(expected)) {
+            throw ProblemException.unsupportedMediaType("format " + jobFormat.name().toLowerCase(Locale.ROOT) + " is sent as " + expected);
+        }
+        rateLimiter.acquireWrite(caller.subject());
+        Path spool = spool(body);
+        IngestJob job = jobs.create(jobFormat, caller.subject());
+        runner.submit(job.id, jobFormat, spool, caller.subject());
+        return Response.accepted(jobs.view(job.id)).location(URI.create("/api/v1/ingest/jobs/" + job.id)).build();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}")
+    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
+    public JobView get(@PathParam("id") UUID id) {
+        return jobs.view(id);
+    }
+
+    private static IngestJob.Format format(String format) {
+        if (format == null || format.equalsIgnoreCase("native") || format.equalsIgnoreCase("ndjson")) {
+            return IngestJob.Format.NATIVE;
+        }
+        if (format.equalsIgnoreCase("crossref")) {
+            return IngestJob.Format.CROSSREF;
+        }
+        throw ProblemException.invalidField("format", "must be native (NDJSON) or crossref");
+    }
+
+    private static Path spool(InputStream body) {
+        try {
+            Path file = Files.createTempFile("catalog-ingest-", ".body");
+            try (body) {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The body could not be spooled", e);
+        }
+    }
+}

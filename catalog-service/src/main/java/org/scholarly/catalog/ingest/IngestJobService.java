@@ -1,0 +1,151 @@
+package org.scholarly.catalog.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.scholarly.catalog.common.Sql;
+import org.scholarly.support.problem.ProblemException;
+
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The job table: creation, one transaction per batch (records, counters and errors together), and reads. */
+@ApplicationScoped
+public class IngestJobService {
+
+    /** What one batch did; {@code errors} are the ones still to be stored (the cap may drop the rest). */
+    public record Tally(long total, long created, long updated, long unchanged, long rejected, List<JobView.RecordError> errors) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ArticleIngestor ingestor;
+    @Inject
+    Sql sql;
+
+    @Transactional
+    public IngestJob create(IngestJob.Format format, String submittedBy) {
+        IngestJob job = new IngestJob();
+        job.id = UUID.randomUUID();
+        job.format = format;
+        job.state = IngestJob.State.RUNNING;
+        job.submittedBy = submittedBy;
+        job.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(job);
+        return job;
+    }
+
+    /**
+     * Writes the valid records of a batch and counts every line, in one transaction: the counters never claim
+     * a record that did not commit. Throws if the batch as a whole could not be written (the caller then retries
+     * record by record to find the culprit).
+     */
+    @Transactional
+    public Tally writeBatch(UUID jobId, List<SourceLine> lines, String actor, int errorsToStore) {
+        List<ArticleRecord> records = new ArrayList<>();
+        List<Long> recordLines = new ArrayList<>();
+        List<JobView.RecordError> errors = new ArrayList<>();
+        for (SourceLine line : lines) {
+            if (line.error() != null) {
+                errors.add(new JobView.RecordError(line.line(), line.error()));
+                continue;
+            }
+            ArticleRecords.Checked checked = ArticleRecords.check(line.record());
+            if (checked.valid()) {
+                records.add(checked.record());
+                recordLines.add(line.line());
+            } else {
+                errors.add(new JobView.RecordError(line.line(), checked.reason()));
+            }
+        }
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        List<ArticleIngestor.Outcome> outcomes = records.isEmpty() ? List.of() : ingestor.ingest(records, actor);
+        for (int i = 0; i < outcomes.size(); i++) {
+            ArticleIngestor.Outcome outcome = outcomes.get(i);
+            switch (outcome.kind()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+                case REJECTED -> errors.add(new JobView.RecordError(recordLines.get(i), outcome.reason()));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(JobView.RecordError::line));
+        Tally tally = new Tally(lines.size(), created, updated, unchanged, errors.size(),
+                errors.subList(0, Math.min(errors.size(), Math.max(0, errorsToStore))));
+        count(jobId, tally);
+        return tally;
+    }
+
+    /** Counts lines whose write failed on its own, after the batch they were in had to be split. */
+    @Transactional
+    public Tally rejectAll(UUID jobId, List<JobView.RecordError> errors, int errorsToStore) {
+        Tally tally = new Tally(errors.size(), 0, 0, 0, errors.size(), errors.subList(0, Math.min(errors.size(), Math.max(0, errorsToStore))));
+        count(jobId, tally);
+        return tally;
+    }
+
+    @Transactional
+    public void finish(UUID jobId, String failure) {
+        IngestJob job = em.find(IngestJob.class, jobId);
+        job.state = failure == null ? IngestJob.State.FINISHED : IngestJob.State.FAILED;
+        job.failure = failure;
+        job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    @Transactional
+    public JobView view(UUID id) {
+        IngestJob job = em.find(IngestJob.class, id);
+        if (job == null) {
+            throw ProblemException.notFound("No ingestion job " + id);
+        }
+        List<JobView.RecordError> errors = sql.run(c -> {
+            List<JobView.RecordError> list = new ArrayList<>();
+            try (var statement = c.prepareStatement("SELECT line, reason FROM ingest_job_error WHERE job_id = ? ORDER BY line")) {
+                statement.setObject(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        list.add(new JobView.RecordError(rows.getLong(1), rows.getString(2)));
+                    }
+                }
+            }
+            return list;
+        });
+        return new JobView(job.id, job.format, job.state, job.total, job.created, job.updated, job.unchanged, job.rejected,
+                errors, job.failure, job.submittedBy, job.submittedAt, job.finishedAt);
+    }
+
+    private void count(UUID jobId, Tally tally) {
+        sql.run(c -> {
+            try (var update = c.prepareStatement("UPDATE ingest_job SET total = total + ?, created = created + ?, "
+                    + "updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?")) {
+                update.setLong(1, tally.total());
+                update.setLong(2, tally.created());
+                update.setLong(3, tally.updated());
+                update.setLong(4, tally.unchanged());
+                update.setLong(5, tally.rejected());
+                update.setObject(6, jobId);
+                update.executeUpdate();
+            }
+            if (!tally.errors().isEmpty()) {
+                try (var insert = c.prepareStatement("INSERT INTO ingest_job_error (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    for (JobView.RecordError error : tally.errors()) {
+                        insert.setObject(1, jobId);
+                        insert.setLong(2, error.line());
+                        insert.setString(3, error.reason().length() > 2000 ? error.reason().substring(0, 2000) : error.reason());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package org.scholarly.catalog.journal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.scholarly.catalog.common.Caller;
+import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.ratelimit.RateLimiter;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/journals")
+@Produces(MediaType.APPLICATION_JSON)
+public class JournalResource {
+
+    @Inject
+    JournalService journals;
+    @Inject
+    Caller caller;
+    @Inject
+    RateLimiter rateLimiter;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.EDITOR)
+    public Response create(@Valid @NotNull JournalInput input) {
+        rateLimiter.acquireWrite(caller.subject());
+        JournalView journal = journals.create(input, caller.subject());
+        return Response.created(URI.create("/api/v1/journals/" + journal.id())).entity(journal).build();
+    }
+
+    @GET
+    @PermitAll
+    public Page<JournalView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return journals.list(limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public JournalView get(@PathParam("id") UUID id) {
+        return journals.get(id, caller.isEditor());
+    }
+
+    /** Changes the accreditation status; every change stays in the dated history. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.EDITOR)
+    public JournalView changeAccreditation(@PathParam("id") UUID id, @Valid @NotNull AccreditationPatch patch) {
+        rateLimiter.acquireWrite(caller.subject());
+        return journals.changeAccreditation(id, patch, caller.subject());
+    }
+}

@@ -1,0 +1,133 @@
+package org.scholarly.catalog.journal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.scholarly.catalog.article.WorkflowStatus;
+import org.scholarly.catalog.common.Cursor;
+import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.common.Sql;
+import org.scholarly.support.problem.Problem.FieldError;
+import org.scholarly.support.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JournalService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    JournalMatcher matcher;
+    @Inject
+    Sql sql;
+
+    @Transactional
+    public JournalView create(JournalInput input, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        JournalInput clean = JournalInputs.normalise(input, "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        List<String> issns = new ArrayList<>();
+        if (clean.issnPrint() != null) {
+            issns.add(clean.issnPrint());
+        }
+        if (clean.issnElectronic() != null) {
+            issns.add(clean.issnElectronic());
+        }
+        sql.lockKeys(issns.stream().map(i -> "issn:" + i).toList());
+        if (!issns.isEmpty() && !em.createQuery("from Journal where issnPrint in :issns or issnElectronic in :issns", Journal.class)
+                .setParameter("issns", issns).getResultList().isEmpty()) {
+            throw ProblemException.conflict("A journal with ISSN " + String.join(" or ", issns) + " already exists");
+        }
+        return detail(matcher.create(clean, actor), true);
+    }
+
+    @Transactional
+    public Page<JournalView> list(Integer limit, String cursorToken) {
+        int size = Page.limit(limit);
+        Cursor cursor = Cursor.decode(cursorToken);
+        var query = em.createQuery("from Journal j" + (cursor == null ? "" : " where j.createdAt < :at or (j.createdAt = :at and j.id < :id)")
+                + " order by j.createdAt desc, j.id desc", Journal.class).setMaxResults(size + 1);
+        if (cursor != null) {
+            query.setParameter("at", cursor.createdAt()).setParameter("id", cursor.id());
+        }
+        List<Journal> rows = query.getResultList();
+        boolean more = rows.size() > size;
+        List<Journal> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(page.get(size - 1).createdAt, page.get(size - 1).id).encode() : null;
+        return new Page<>(page.stream().map(JournalView::summary).toList(), next);
+    }
+
+    @Transactional
+    public JournalView get(UUID id, boolean editor) {
+        return detail(find(id, LockModeType.NONE), editor);
+    }
+
+    /** Changes the accreditation and appends the change, dated, to the history; the history is never rewritten. */
+    @Transactional
+    public JournalView changeAccreditation(UUID id, AccreditationPatch patch, String actor) {
+        Journal journal = find(id, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        AccreditationChange change = new AccreditationChange();
+        change.journalId = id;
+        change.status = patch.accreditation();
+        change.effectiveFrom = patch.effectiveFrom() == null ? LocalDate.now(ZoneOffset.UTC) : patch.effectiveFrom();
+        change.recordedAt = now;
+        change.recordedBy = actor;
+        change.comment = patch.comment();
+        em.persist(change);
+        journal.accreditation = patch.accreditation();
+        journal.updatedAt = now;
+        return detail(journal, true);
+    }
+
+    private Journal find(UUID id, LockModeType lock) {
+        Journal journal = em.find(Journal.class, id, lock);
+        if (journal == null) {
+            throw ProblemException.notFound("No journal " + id);
+        }
+        return journal;
+    }
+
+    /** Article counts include unpublished submissions only for editors, like every other read. */
+    private JournalView detail(Journal j, boolean editor) {
+        em.flush();
+        String visible = editor ? "" : " and a.workflowStatus in :public";
+        var counts = em.createQuery("select a.issueId, count(a) from Article a where a.journalId = :journal" + visible
+                + " group by a.issueId", Object[].class).setParameter("journal", j.id);
+        if (!editor) {
+            counts.setParameter("public", List.of(WorkflowStatus.PUBLISHED, WorkflowStatus.RETRACTED));
+        }
+        Map<UUID, Long> byIssue = new HashMap<>();
+        long total = 0;
+        for (Object[] row : counts.getResultList()) {
+            long count = (Long) row[1];
+            total += count;
+            if (row[0] != null) {
+                byIssue.put((UUID) row[0], count);
+            }
+        }
+        List<JournalView.IssueSummary> issues = em.createQuery("from Issue where journalId = :journal order by year desc, volume desc, number desc", Issue.class)
+                .setParameter("journal", j.id).getResultStream()
+                .map(i -> new JournalView.IssueSummary(i.id, i.year, i.volumeOrNull(), i.numberOrNull(), i.publicationDate,
+                        byIssue.getOrDefault(i.id, 0L)))
+                .toList();
+        List<JournalView.AccreditationEntry> history = em.createQuery("from AccreditationChange where journalId = :journal order by id", AccreditationChange.class)
+                .setParameter("journal", j.id).getResultStream()
+                .map(c -> new JournalView.AccreditationEntry(c.status, c.effectiveFrom, c.recordedAt, c.recordedBy, c.comment))
+                .toList();
+        return new JournalView(j.id, j.titles, j.publisher, j.researchArea, j.accreditation, j.issnPrint, j.issnElectronic,
+                j.externalIds, total, issues, history, j.createdAt, j.updatedAt);
+    }
+}
