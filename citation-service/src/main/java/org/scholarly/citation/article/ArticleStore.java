@@ -1,0 +1,115 @@
+package org.scholarly.citation.article;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Plain JDBC on the read model; callers hold the transaction. */
+public final class ArticleStore {
+
+    static final String COLUMNS = "id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number, "
+            + "first_page, last_page, titles::text, title_keys, container_keys, author_latin, author_hangul, author_hangul_family, "
+            + "references_hash, reference_status, status_notice, status_build_id, status_sequence, reference_count, resolved_count, built_at";
+
+    private ArticleStore() {
+    }
+
+    /** The row, locked for the rest of the transaction. */
+    public static Optional<ArticleRow> lock(Connection c, UUID id) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM article WHERE id = ? FOR UPDATE", id);
+    }
+
+    public static Optional<ArticleRow> find(Connection c, UUID id) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM article WHERE id = ?", id);
+    }
+
+    private static Optional<ArticleRow> select(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        }
+    }
+
+    public static void upsert(Connection c, ArticleRow a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO article (id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number,
+                    first_page, last_page, titles, title_keys, container_keys, author_latin, author_hangul, author_hangul_family,
+                    references_hash, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, workflow_status = EXCLUDED.workflow_status,
+                    deleted = EXCLUDED.deleted, doi = EXCLUDED.doi, publication_year = EXCLUDED.publication_year,
+                    journal_id = EXCLUDED.journal_id, volume = EXCLUDED.volume, issue_number = EXCLUDED.issue_number,
+                    first_page = EXCLUDED.first_page, last_page = EXCLUDED.last_page, titles = EXCLUDED.titles,
+                    title_keys = EXCLUDED.title_keys, container_keys = EXCLUDED.container_keys,
+                    author_latin = EXCLUDED.author_latin, author_hangul = EXCLUDED.author_hangul,
+                    author_hangul_family = EXCLUDED.author_hangul_family, references_hash = EXCLUDED.references_hash,
+                    updated_at = now()
+                """)) {
+            s.setObject(1, a.id());
+            s.setLong(2, a.version());
+            s.setString(3, a.workflowStatus());
+            s.setBoolean(4, a.deleted());
+            s.setString(5, a.doi());
+            setInteger(s, 6, a.year());
+            s.setObject(7, a.journalId());
+            s.setString(8, a.volume());
+            s.setString(9, a.issueNumber());
+            s.setString(10, a.firstPage());
+            s.setString(11, a.lastPage());
+            s.setString(12, a.titlesJson());
+            s.setArray(13, textArray(c, a.titleKeys()));
+            s.setArray(14, textArray(c, a.containerKeys()));
+            s.setArray(15, textArray(c, a.authorLatin()));
+            s.setArray(16, textArray(c, a.authorHangul()));
+            s.setArray(17, textArray(c, a.authorHangulFamily()));
+            s.setString(18, a.referencesHash());
+            s.executeUpdate();
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_title WHERE article_id = ?")) {
+            delete.setObject(1, a.id());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_title (article_id, title_key) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (String key : a.titleKeys()) {
+                insert.setObject(1, a.id());
+                insert.setString(2, key);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static ArticleRow read(ResultSet r) throws SQLException {
+        return new ArticleRow(r.getObject(1, UUID.class), r.getLong(2), r.getString(3), r.getBoolean(4), r.getString(5),
+                (Integer) r.getObject(6), r.getObject(7, UUID.class), r.getString(8), r.getString(9), r.getString(10),
+                r.getString(11), r.getString(12), strings(r.getArray(13)), strings(r.getArray(14)), strings(r.getArray(15)),
+                strings(r.getArray(16)), strings(r.getArray(17)), r.getString(18), r.getString(19), r.getString(20),
+                r.getObject(21, UUID.class), r.getLong(22), r.getInt(23), r.getInt(24), r.getObject(25, OffsetDateTime.class));
+    }
+
+    public static Array textArray(Connection c, List<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray());
+    }
+
+    public static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    public static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.scholarly.citation.reference;
+
+import org.scholarly.citation.article.ArticleRow;
+import org.scholarly.citation.article.ArticleStore;
+import org.scholarly.citation.resolution.ParsedReference;
+import org.scholarly.citation.resolution.ReferenceParser;
+import org.scholarly.citation.resolution.ReferenceResolver;
+import org.scholarly.citation.resolution.Resolution;
+import org.scholarly.citation.resolution.TextKeys;
+import org.scholarly.contract.ArticleEventData;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Plain JDBC on {@code article_reference}; callers hold the transaction. */
+public final class ReferenceStore {
+
+    private static final String COLUMNS = "citing_article_id, position, raw, authors, title, container, year, volume, issue, "
+            + "first_page, last_page, doi, status, target_article_id, method, score, candidate_count";
+
+    private ReferenceStore() {
+    }
+
+    public static ReferenceResolver.Input input(ArticleEventData.Reference r) {
+        return new ReferenceResolver.Input(r.raw(), r.authors(), r.title(), r.container(), r.year(), r.volume(), r.issue(),
+                r.firstPage(), r.lastPage(), r.doi());
+    }
+
+    /** Replaces the whole reference list of an article, resolving every entry. */
+    public static void replace(Connection c, UUID citing, List<ArticleEventData.Reference> references, ReferenceResolver resolver)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_reference WHERE citing_article_id = ?")) {
+            delete.setObject(1, citing);
+            delete.executeUpdate();
+        }
+        if (references == null || references.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO article_reference (citing_article_id, position, raw, authors, title, container, year, volume, issue,
+                    first_page, last_page, doi, norm_doi, search_key, year_page_keys, status, target_article_id, method, score,
+                    candidate_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (citing_article_id, position) DO NOTHING""")) {
+            for (ArticleEventData.Reference reference : references) {
+                ReferenceResolver.Input in = input(reference);
+                Resolution resolution = resolver.resolve(in, citing);
+                insert.setObject(1, citing);
+                insert.setInt(2, reference.position());
+                insert.setString(3, in.raw());
+                insert.setArray(4, in.authors() == null ? null : ArticleStore.textArray(c, in.authors()));
+                insert.setString(5, in.title());
+                insert.setString(6, in.container());
+                ArticleStore.setInteger(insert, 7, in.year());
+                insert.setString(8, in.volume());
+                insert.setString(9, in.issue());
+                insert.setString(10, in.firstPage());
+                insert.setString(11, in.lastPage());
+                insert.setString(12, in.doi());
+                insert.setString(13, normalisedDoi(in));
+                insert.setString(14, searchKey(in));
+                insert.setArray(15, ArticleStore.textArray(c, List.copyOf(yearPageKeys(in))));
+                bindResolution(insert, 16, resolution);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public static void updateResolution(Connection c, UUID citing, int position, Resolution resolution) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE article_reference SET status = ?, target_article_id = ?, method = ?, score = ?, candidate_count = ?,
+                    resolved_at = now() WHERE citing_article_id = ? AND position = ?""")) {
+            bindResolution(s, 1, resolution);
+            s.setObject(6, citing);
+            s.setInt(7, position);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bindResolution(PreparedStatement s, int from, Resolution resolution) throws SQLException {
+        s.setString(from, resolution.status().name());
+        s.setObject(from + 1, resolution.target());
+        s.setString(from + 2, resolution.method() == null ? null : resolution.method().name());
+        if (resolution.score() == null) {
+            s.setNull(from + 3, java.sql.Types.DOUBLE);
+        } else {
+            s.setDouble(from + 3, resolution.score());
+        }
+        s.setInt(from + 4, resolution.candidates());
+    }
+
+    public static List<StoredReference> ofArticle(Connection c, UUID citing) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM article_reference WHERE citing_article_id = ? ORDER BY position", citing);
+    }
+
+    /** References currently resolved to {@code target} (indexed by target). */
+    public static List<StoredReference> resolvedTo(Connection c, UUID target) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM article_reference WHERE target_article_id = ? ORDER BY citing_article_id, position", target);
+    }
+
+    /**
+     * Open (unresolved or ambiguous) references that may point to a newly arrived or changed article: same DOI, same
+     * (year, first page), or the article's title inside the reference text. Each branch uses a partial index over
+     * open references only; nothing scans the resolved ones.
+     */
+    public static List<StoredReference> openCandidatesFor(Connection c, ArticleRow article) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.45");
+        }
+        List<String> branches = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (article.doi() != null) {
+            branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND norm_doi = ?");
+            parameters.add(article.doi());
+        }
+        if (article.year() != null && article.firstPage() != null) {
+            branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND year_page_keys && ?");
+            parameters.add(c.createArrayOf("text", new Object[]{article.year() + ":" + article.firstPage()}));
+        }
+        for (String titleKey : article.titleKeys()) {
+            if (titleKey.length() >= 4) {
+                branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND search_key %> ?");
+                parameters.add(titleKey);
+            }
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + COLUMNS + " FROM article_reference WHERE (citing_article_id, position) IN ("
+                + String.join(" UNION ", branches) + ") AND citing_article_id <> ? ORDER BY citing_article_id, position";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object parameter : parameters) {
+                s.setObject(i++, parameter);
+            }
+            s.setObject(i, article.id());
+            return read(s);
+        }
+    }
+
+    private static List<StoredReference> query(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            return read(s);
+        }
+    }
+
+    private static List<StoredReference> read(PreparedStatement s) throws SQLException {
+        List<StoredReference> references = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                ReferenceResolver.Input in = new ReferenceResolver.Input(r.getString(3),
+                        r.getArray(4) == null ? null : ArticleStore.strings(r.getArray(4)), r.getString(5), r.getString(6),
+                        (Integer) r.getObject(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12));
+                String method = r.getString(15);
+                Resolution resolution = new Resolution(Resolution.Status.valueOf(r.getString(13)), r.getObject(14, UUID.class),
+                        method == null ? null : Resolution.Method.valueOf(method), (Double) r.getObject(16), r.getInt(17));
+                references.add(new StoredReference(r.getObject(1, UUID.class), r.getInt(2), in, resolution));
+            }
+        }
+        return references;
+    }
+
+    static String normalisedDoi(ReferenceResolver.Input in) {
+        String doi = TextKeys.doi(in.doi());
+        return doi != null ? doi : TextKeys.doi(in.raw());
+    }
+
+    /** The text a late-arriving title is looked for in: the raw string, or the structured fields run together. */
+    static String searchKey(ReferenceResolver.Input in) {
+        if (in.raw() != null && !in.raw().isBlank()) {
+            return TextKeys.key(in.raw());
+        }
+        return TextKeys.key(Stream.of(in.authors() == null ? "" : String.join(" ", in.authors()), in.title(), in.container(),
+                        in.year() == null ? null : in.year().toString(), in.volume(), in.firstPage())
+                .filter(v -> v != null).collect(Collectors.joining(" ")));
+    }
+
+    static Set<String> yearPageKeys(ReferenceResolver.Input in) {
+        Set<Integer> years = new LinkedHashSet<>();
+        Set<Integer> pages = new LinkedHashSet<>();
+        ParsedReference structured = ReferenceParser.structured(in.authors(), in.title(), in.container(), in.year(), in.volume(),
+                in.issue(), in.firstPage(), in.lastPage(), in.doi());
+        years.addAll(structured.years());
+        structured.pageRanges().forEach(p -> pages.add(p.first()));
+        if (in.raw() != null && !in.raw().isBlank()) {
+            ParsedReference raw = ReferenceParser.raw(in.raw());
+            years.addAll(raw.years());
+            raw.pageRanges().forEach(p -> pages.add(p.first()));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (Integer year : years) {
+            for (Integer page : pages) {
+                keys.add(year + ":" + page);
+            }
+        }
+        return keys;
+    }
+}

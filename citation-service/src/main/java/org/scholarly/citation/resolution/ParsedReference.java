@@ -1,0 +1,35 @@
+package org.scholarly.citation.resolution;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The evidence one reference offers, in normal forms.
+ *
+ * @param structured  whether the evidence came from the structured fields (else from the raw string)
+ * @param titleKeys   title keys: the structured title, or quoted and delimited segments of the raw string
+ * @param quoted      whether {@code titleKeys} starts with a quoted title, which is then taken as the title
+ * @param textKey     the key of the whole text, for finding a catalog title inside it
+ * @param authorText  lower-case author text in which family names are looked up as words
+ * @param pageRanges  first and last page pairs ({@code last} may be null)
+ * @param numbers     volume and issue candidates
+ */
+public record ParsedReference(
+        boolean structured,
+        String doi,
+        List<String> titleKeys,
+        boolean quoted,
+        String textKey,
+        String authorText,
+        String containerKey,
+        Set<Integer> years,
+        List<PageRange> pageRanges,
+        Set<String> numbers) {
+
+    public record PageRange(int first, Integer last) {
+    }
+
+    public boolean hasEvidence() {
+        return !titleKeys.isEmpty() || !textKey.isEmpty();
+    }
+}

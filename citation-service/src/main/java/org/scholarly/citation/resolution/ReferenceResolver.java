@@ -1,0 +1,214 @@
+package org.scholarly.citation.resolution;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves one reference to a catalog article, precision first: a wrong link is worse than a missing one.
+ * Evidence is tried in order DOI, structured fields, raw string. Outside the DOI, a candidate is accepted only with
+ * a matching year and at least one more independent field (author, volume, first page, journal), and two accepted
+ * candidates with close scores make the reference AMBIGUOUS rather than a guess.
+ */
+public final class ReferenceResolver {
+
+    /** Two accepted candidates closer than this are not told apart. */
+    static final double AMBIGUITY_MARGIN = 0.05;
+
+    private final CandidateSource source;
+
+    public ReferenceResolver(CandidateSource source) {
+        this.source = source;
+    }
+
+    /** What a reference carries, as the catalog event delivers it. */
+    public record Input(String raw, List<String> authors, String title, String container, Integer year, String volume,
+                        String issue, String firstPage, String lastPage, String doi) {
+
+        boolean hasStructured() {
+            return notBlank(title) || (authors != null && !authors.isEmpty() && year != null);
+        }
+    }
+
+    public Resolution resolve(Input reference, UUID citingArticle) {
+        ParsedReference structured = ReferenceParser.structured(reference.authors(), reference.title(), reference.container(),
+                reference.year(), reference.volume(), reference.issue(), reference.firstPage(), reference.lastPage(), reference.doi());
+        ParsedReference raw = notBlank(reference.raw()) ? ReferenceParser.raw(reference.raw()) : null;
+
+        String doi = structured.doi() != null ? structured.doi() : raw == null ? null : raw.doi();
+        if (doi != null) {
+            List<CandidateArticle> byDoi = source.byDoi(doi).stream().filter(c -> !c.id().equals(citingArticle)).toList();
+            if (byDoi.size() == 1) {
+                return new Resolution(Resolution.Status.RESOLVED, byDoi.get(0).id(), Resolution.Method.DOI, 1.0, 1);
+            }
+            if (byDoi.size() > 1) {
+                return new Resolution(Resolution.Status.AMBIGUOUS, null, Resolution.Method.DOI, 1.0, byDoi.size());
+            }
+        }
+        Resolution best = null;
+        if (reference.hasStructured()) {
+            best = match(structured, doi, citingArticle, Resolution.Method.STRUCTURED);
+            if (best.resolved()) {
+                return best;
+            }
+        }
+        if (raw != null && raw.hasEvidence()) {
+            Resolution fromRaw = match(raw, doi, citingArticle, Resolution.Method.UNSTRUCTURED);
+            if (fromRaw.resolved() || best == null || best.status() != Resolution.Status.AMBIGUOUS) {
+                best = fromRaw;
+            }
+        }
+        return best != null ? best : Resolution.unresolved(doi != null ? Resolution.Method.DOI : Resolution.Method.UNSTRUCTURED, null, 0);
+    }
+
+    private Resolution match(ParsedReference ref, String doi, UUID citingArticle, Resolution.Method method) {
+        List<Integer> firstPages = ref.pageRanges().stream().map(ParsedReference.PageRange::first).toList();
+        Collection<CandidateArticle> candidates = source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, citingArticle);
+        List<Scored> accepted = new ArrayList<>();
+        double bestRejected = 0;
+        for (CandidateArticle candidate : candidates) {
+            // A reference with a DOI cannot be an article that has a different one.
+            if (doi != null && candidate.doi() != null && !candidate.doi().equals(doi)) {
+                continue;
+            }
+            Scored scored = score(ref, candidate);
+            if (scored.accepted) {
+                accepted.add(scored);
+            } else {
+                bestRejected = Math.max(bestRejected, scored.score);
+            }
+        }
+        accepted.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed());
+        if (accepted.isEmpty()) {
+            return Resolution.unresolved(method, bestRejected == 0 ? null : round(bestRejected), candidates.size());
+        }
+        if (accepted.size() > 1 && accepted.get(0).score - accepted.get(1).score < AMBIGUITY_MARGIN) {
+            return new Resolution(Resolution.Status.AMBIGUOUS, null, method, round(accepted.get(0).score), candidates.size());
+        }
+        return new Resolution(Resolution.Status.RESOLVED, accepted.get(0).candidate.id(), method,
+                round(accepted.get(0).score), candidates.size());
+    }
+
+    record Scored(CandidateArticle candidate, boolean accepted, double score) {
+    }
+
+    static Scored score(ParsedReference ref, CandidateArticle c) {
+        double title = titleScore(ref, c);
+        boolean yearOk = c.year() != null && ref.years().contains(c.year());
+        boolean yearNear = c.year() != null && (ref.years().contains(c.year() - 1) || ref.years().contains(c.year() + 1));
+        boolean noYear = ref.years().isEmpty();
+        boolean pageOk = c.firstPage() != null && ref.pageRanges().stream().anyMatch(r -> r.first() == c.firstPage());
+        boolean pageConflict = c.firstPage() != null && c.lastPage() != null && !ref.pageRanges().isEmpty()
+                && ref.pageRanges().stream().noneMatch(r -> overlaps(r, c.firstPage(), c.lastPage()));
+        boolean volumeOk = (c.volume() != null && ref.numbers().contains(c.volume()))
+                || (c.issueNumber() != null && ref.numbers().contains(c.issueNumber()));
+        boolean authorOk = authorMatches(ref, c);
+        boolean containerOk = containerMatches(ref, c);
+        int fields = (authorOk ? 1 : 0) + (pageOk ? 1 : 0) + (volumeOk ? 1 : 0) + (containerOk ? 1 : 0);
+
+        double score = 0.6 * title + (yearOk ? 0.2 : yearNear ? 0.1 : 0) + 0.05 * fields;
+        boolean accepted = false;
+        if (!pageConflict) {
+            if (yearOk) {
+                accepted = (title >= 0.8 && fields >= 1)
+                        || (title >= 0.6 && fields >= 2)
+                        || (pageOk && authorOk && (volumeOk || containerOk));
+            } else if (noYear) {
+                accepted = title >= 0.85 && fields >= 2;
+            } else if (yearNear) {
+                accepted = title >= 0.9 && fields >= 2;
+            }
+        }
+        return new Scored(c, accepted, Math.min(1.0, score));
+    }
+
+    static double titleScore(ParsedReference ref, CandidateArticle c) {
+        double best = 0;
+        for (String titleKey : c.titleKeys()) {
+            if (titleKey.length() < 4) {
+                continue;
+            }
+            for (int i = 0; i < ref.titleKeys().size(); i++) {
+                String refKey = ref.titleKeys().get(i);
+                double similarity = Trigrams.similarity(refKey, titleKey);
+                // A cited title with a subtitle the catalog does not have (or the reverse) still names the work.
+                if (refKey.length() >= titleKey.length() && titleKey.length() >= 0.6 * refKey.length()) {
+                    similarity = Math.max(similarity, 0.9 * Trigrams.containment(titleKey, refKey));
+                } else if (titleKey.length() > refKey.length() && refKey.length() >= 0.6 * titleKey.length()) {
+                    similarity = Math.max(similarity, 0.9 * Trigrams.containment(refKey, titleKey));
+                }
+                best = Math.max(best, similarity);
+            }
+            // A raw string without a quoted title: find the catalog title somewhere inside it.
+            if (!ref.structured() && !ref.quoted() && titleKey.length() >= minimumContainedLength(titleKey)) {
+                best = Math.max(best, 0.95 * Trigrams.containment(titleKey, ref.textKey()));
+            }
+        }
+        return best;
+    }
+
+    private static int minimumContainedLength(String key) {
+        return key.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL) ? 6 : 15;
+    }
+
+    private static boolean authorMatches(ParsedReference ref, CandidateArticle c) {
+        if (ref.authorText().isEmpty()) {
+            return false;
+        }
+        for (String family : c.latinFamilyNames()) {
+            if (family.length() >= 2 && Pattern.compile("(?<!\\p{L})" + Pattern.quote(family) + "(?!\\p{L})")
+                    .matcher(ref.authorText()).find()) {
+                return true;
+            }
+        }
+        String compact = TextKeys.key(ref.authorText());
+        for (String name : c.hangulNames()) {
+            if (name.length() >= 2 && compact.contains(name)) {
+                return true;
+            }
+        }
+        if (ref.structured()) {
+            // Structured Korean author lists hold full names; their first syllable is the family name.
+            for (String author : ref.authorText().split(";")) {
+                String name = TextKeys.key(author);
+                if (TextKeys.isHangul(name) && name.length() >= 2 && name.length() <= 4
+                        && c.hangulFamilyNames().contains(name.substring(0, 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containerMatches(ParsedReference ref, CandidateArticle c) {
+        for (String container : c.containerKeys()) {
+            if (container.length() < 4) {
+                continue;
+            }
+            if (!ref.containerKey().isEmpty() && (Trigrams.similarity(container, ref.containerKey()) >= 0.6
+                    || Trigrams.containment(container, ref.containerKey()) >= 0.9)) {
+                return true;
+            }
+            if (!ref.textKey().isEmpty() && Trigrams.containment(container, ref.textKey()) >= 0.9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(ParsedReference.PageRange range, int first, int last) {
+        int end = range.last() == null ? range.first() : range.last();
+        return range.first() <= last && end >= first;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}
