@@ -107,21 +107,15 @@ class NotificationFlowTest {
 
     @Test
     void aReceiverThatFailsThreeTimesThenRecoversGetsTheNotificationExactlyOnce() {
-        UUID journal = UUID.randomUUID();
-        String endpoint = receiver.newEndpoint();
-        JsonPath subscription = Api.subscribe("WEBHOOK", endpoint, List.of("submission.received"), journal, null, "en");
-        receiver.trust(endpoint, subscription.getString("secret"));
-        receiver.failNext(endpoint, 3);
+        Hook hook = submissionToAFailingWebhook(3);
 
-        events.articleCreated(UUID.randomUUID(), journal);
-
-        await().atMost(PATIENCE).until(() -> delivered(subscription.getString("id")));
-        Map<String, Object> delivery = Api.deliveries(subscription.getString("id")).get(0);
+        await().atMost(PATIENCE).until(() -> delivered(hook.subscriptionId()));
+        Map<String, Object> delivery = Api.deliveries(hook.subscriptionId()).get(0);
         assertThat(delivery).containsEntry("attemptCount", 4);
         assertThat(attempts(delivery)).extracting(a -> a.get("statusCode")).containsExactly(500, 500, 500, 204);
         assertThat(attempts(delivery)).extracting(a -> a.get("succeeded")).containsExactly(false, false, false, true);
 
-        List<WebhookReceiver.Received> received = receiver.receivedAt(endpoint);
+        List<WebhookReceiver.Received> received = receiver.receivedAt(hook.endpoint());
         assertThat(received).hasSize(4).allSatisfy(r -> {
             assertThat(r.signatureValid()).isTrue();
             assertThat(r.id()).as("the webhook-id stays the same across retries").isEqualTo(delivery.get("id"));
@@ -131,14 +125,9 @@ class NotificationFlowTest {
 
     @Test
     void aDeliveryPausedMidBackoffIsResumedFromTheDatabase() {
-        UUID journal = UUID.randomUUID();
-        String endpoint = receiver.newEndpoint();
-        JsonPath subscription = Api.subscribe("WEBHOOK", endpoint, List.of("submission.received"), journal, null, "en");
-        String subscriptionId = subscription.getString("id");
-        receiver.trust(endpoint, subscription.getString("secret"));
-        receiver.failNext(endpoint, Integer.MAX_VALUE);
-
-        events.articleCreated(UUID.randomUUID(), journal);
+        Hook hook = submissionToAFailingWebhook(Integer.MAX_VALUE);
+        String endpoint = hook.endpoint();
+        String subscriptionId = hook.subscriptionId();
         await().atMost(PATIENCE).until(() -> !Api.deliveries(subscriptionId).isEmpty()
                 && ((Integer) Api.deliveries(subscriptionId).get(0).get("attemptCount")) >= 1);
 
@@ -165,14 +154,9 @@ class NotificationFlowTest {
 
     @Test
     void aDeliveryFailsAfterItsLastAttemptAndCanBeRetried() {
-        UUID journal = UUID.randomUUID();
-        String endpoint = receiver.newEndpoint();
-        JsonPath subscription = Api.subscribe("WEBHOOK", endpoint, List.of("submission.received"), journal, null, "en");
-        String subscriptionId = subscription.getString("id");
-        receiver.trust(endpoint, subscription.getString("secret"));
-        receiver.failNext(endpoint, Integer.MAX_VALUE);
-
-        events.articleCreated(UUID.randomUUID(), journal);
+        Hook hook = submissionToAFailingWebhook(Integer.MAX_VALUE);
+        String endpoint = hook.endpoint();
+        String subscriptionId = hook.subscriptionId();
         await().atMost(PATIENCE).until(() -> !Api.deliveries(subscriptionId).isEmpty()
                 && "FAILED".equals(Api.deliveries(subscriptionId).get(0).get("status")));
         Map<String, Object> failed = Api.deliveries(subscriptionId).get(0);
@@ -244,6 +228,20 @@ class NotificationFlowTest {
                 .filter(m -> m.get("body").toString().contains(build.toString())).findFirst().orElseThrow();
         assertThat(message).containsEntry("subject", "참고문헌 구축 작업 종료(FINISHED): 논문 12편");
         assertThat(message.get("body").toString()).contains("참고문헌: 연결 300건, 미연결 41건");
+    }
+
+    record Hook(String endpoint, String subscriptionId) {
+    }
+
+    /** A webhook subscription whose receiver fails the first {@code failures} requests, and a submission for it. */
+    private static Hook submissionToAFailingWebhook(int failures) {
+        UUID journal = UUID.randomUUID();
+        String endpoint = receiver.newEndpoint();
+        JsonPath subscription = Api.subscribe("WEBHOOK", endpoint, List.of("submission.received"), journal, null, "en");
+        receiver.trust(endpoint, subscription.getString("secret"));
+        receiver.failNext(endpoint, failures);
+        events.articleCreated(UUID.randomUUID(), journal);
+        return new Hook(endpoint, subscription.getString("id"));
     }
 
     private static boolean delivered(String subscriptionId) {
