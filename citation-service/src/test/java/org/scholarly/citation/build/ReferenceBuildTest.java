@@ -1,0 +1,165 @@
+package org.scholarly.citation.build;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.scholarly.citation.testing.ArticleDraft;
+import org.scholarly.citation.testing.CatalogTopic;
+import org.scholarly.citation.testing.CitationTopic;
+import org.scholarly.citation.testing.Database;
+import org.scholarly.contract.CloudEvent;
+import org.scholarly.contract.EventCodec;
+import org.scholarly.contract.EventTypes;
+import org.scholarly.contract.ReferenceBuildFinished;
+import org.scholarly.contract.ReferenceStatusChanged;
+import org.scholarly.testsupport.TestTokens;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ReferenceBuildTest {
+
+    private static final String POLICY_NOTICE = "References for papers published after 2023 are currently being built";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private void ingest(ArticleDraft draft) {
+        CloudEvent event = CatalogTopic.created(draft);
+        Database.awaitProcessed(dataSource, event.id());
+    }
+
+    private static JsonPath citations(UUID id) {
+        return given().get("/api/v1/citations/articles/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theStandingPolicyShowsTheSeedNoticeUntilACampaignBuildsTheArticles() {
+        UUID journal = UUID.randomUUID();
+        ArticleDraft target = ArticleDraft.published("Reference building target " + UUID.randomUUID(), 2020).journal(journal, "중앙사론", null);
+        target.doi = "10.8888/build." + UUID.randomUUID().toString().substring(0, 8);
+        ingest(target);
+        List<ArticleDraft> recent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ArticleDraft article = ArticleDraft.published("Recent article " + i + " " + UUID.randomUUID(), 2024 + i % 2)
+                    .journal(journal, "중앙사론", null).citesDoi(target.doi);
+            if (i == 2) {
+                article.cites("Unknown, A. (2001). A work nobody catalogued. Nowhere Press.");
+            }
+            ingest(article);
+            recent.add(article);
+        }
+        // Published after 2023: reported as being built, with the seed's notice, though no campaign runs.
+        JsonPath before = citations(recent.get(0).id);
+        assertThat(before.getString("referenceStatus")).isEqualTo("BUILDING");
+        assertThat(before.getString("notice")).isEqualTo(POLICY_NOTICE);
+        assertThat(citations(target.id).getLong("citedByCount")).isEqualTo(3);
+        assertThat(citations(target.id).getString("referenceStatus")).isEqualTo("NOT_SUPPLIED");
+
+        JsonPath started = given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON)
+                .body(Map.of("journalId", journal, "fromYear", 2024, "notice", "Building the 2024-2025 volumes"))
+                .post("/api/v1/reference-builds").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/reference-builds/"))
+                .body("state", equalTo("RUNNING")).body("total", equalTo(3)).body("done", equalTo(0))
+                .extract().jsonPath();
+        String buildId = started.getString("id");
+
+        JsonPath finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/api/v1/reference-builds/{id}", buildId).then().statusCode(200).extract().jsonPath(),
+                        p -> p.getString("state").equals("FINISHED"));
+        assertThat(finished.getInt("done")).isEqualTo(3);
+        assertThat(finished.getInt("builtArticles")).isEqualTo(2);
+        assertThat(finished.getInt("partialArticles")).isEqualTo(1);
+        assertThat(finished.getInt("resolvedReferences")).isEqualTo(3);
+        assertThat(finished.getInt("unresolvedReferences")).isEqualTo(1);
+        assertThat(citations(recent.get(0).id).getString("referenceStatus")).isEqualTo("BUILT");
+        assertThat(citations(recent.get(0).id).getString("notice")).isNull();
+        assertThat(citations(recent.get(2).id).getString("referenceStatus")).isEqualTo("PARTIAL");
+
+        // What the catalog sees: BUILDING with the policy notice, BUILDING with the campaign's notice, then BUILT.
+        List<ReferenceStatusChanged> statuses = CitationTopic.awaitEvents(recent.get(0).id.toString(), events -> events.stream()
+                        .anyMatch(e -> e.type().equals(EventTypes.REFERENCE_STATUS_CHANGED)
+                                && EventCodec.dataAs(e, ReferenceStatusChanged.class).status().equals("BUILT")))
+                .stream().filter(e -> e.type().equals(EventTypes.REFERENCE_STATUS_CHANGED))
+                .map(e -> EventCodec.dataAs(e, ReferenceStatusChanged.class)).toList();
+        assertThat(statuses).extracting(ReferenceStatusChanged::status).containsExactly("BUILDING", "BUILDING", "BUILT");
+        assertThat(statuses.get(0).notice()).isEqualTo(POLICY_NOTICE);
+        assertThat(statuses.get(1).notice()).isEqualTo("Building the 2024-2025 volumes");
+        assertThat(statuses.get(1).buildId()).hasToString(buildId);
+        assertThat(statuses).extracting(ReferenceStatusChanged::sequence).containsExactly(1L, 2L, 3L);
+
+        ReferenceBuildFinished done = CitationTopic.awaitEvents(buildId, events -> !events.isEmpty()).stream()
+                .filter(e -> e.type().equals(EventTypes.REFERENCE_BUILD_FINISHED))
+                .map(e -> EventCodec.dataAs(e, ReferenceBuildFinished.class)).findFirst().orElseThrow();
+        assertThat(done.articleCount()).isEqualTo(3);
+        assertThat(done.state()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void aCampaignMovesOlderArticlesFromBuiltThroughBuildingBackToBuilt() {
+        UUID journal = UUID.randomUUID();
+        ArticleDraft target = ArticleDraft.published("Campaign target " + UUID.randomUUID(), 2015).journal(journal, null, "Campaign Journal");
+        target.doi = "10.8888/camp." + UUID.randomUUID().toString().substring(0, 8);
+        ingest(target);
+        ArticleDraft article = ArticleDraft.published("Campaign citing " + UUID.randomUUID(), 2018).journal(journal, null, "Campaign Journal")
+                .citesDoi(target.doi);
+        ingest(article);
+        assertThat(citations(article.id).getString("referenceStatus")).isEqualTo("BUILT");
+
+        String buildId = given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON)
+                .body(Map.of("journalId", journal)).post("/api/v1/reference-builds").then().statusCode(202)
+                .body("notice", equalTo("References are currently being built")).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/reference-builds/{id}", buildId)
+                .then().extract().path("state").equals("FINISHED"));
+        List<String> statuses = CitationTopic.awaitEvents(article.id.toString(), events -> events.size() >= 3).stream()
+                .filter(e -> e.type().equals(EventTypes.REFERENCE_STATUS_CHANGED))
+                .map(e -> EventCodec.dataAs(e, ReferenceStatusChanged.class).status()).toList();
+        assertThat(statuses).containsExactly("BUILT", "BUILDING", "BUILT");
+    }
+
+    @Test
+    void rejectsInvalidCampaignsWithProblemDetailsAndStartsNothing() {
+        long before = builds();
+        String editor = TestTokens.bearer("editor");
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID(), "fromYear", 2024))
+                .post("/api/v1/reference-builds").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("id"));
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("state", "FINISHED"))
+                .post("/api/v1/reference-builds").then().statusCode(400).body("errors.field", hasItem("state"));
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("fromYear", 2025, "toYear", 2024))
+                .post("/api/v1/reference-builds").then().statusCode(400).body("errors.field", hasItem("fromYear"));
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("fromYear", 99))
+                .post("/api/v1/reference-builds").then().statusCode(400).body("errors.field", hasItem("fromYear"));
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("notice", "x".repeat(501)))
+                .post("/api/v1/reference-builds").then().statusCode(400).body("errors.field", hasItem("notice"));
+        given().header("Authorization", editor).contentType(ContentType.JSON).body("{\"fromYear\": ")
+                .post("/api/v1/reference-builds").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", editor).contentType(ContentType.JSON).body(Map.of("journalId", UUID.randomUUID()))
+                .post("/api/v1/reference-builds").then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", editor).contentType(ContentType.TEXT).body("fromYear=2024")
+                .post("/api/v1/reference-builds").then().statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/reference-builds").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("ingest")).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/reference-builds").then().statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/reference-builds/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        assertThat(builds()).isEqualTo(before);
+    }
+
+    private long builds() {
+        return Long.parseLong(Database.rows(dataSource, "SELECT count(*) FROM reference_build").get(0));
+    }
+}
