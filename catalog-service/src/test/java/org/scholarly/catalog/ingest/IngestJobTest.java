@@ -74,6 +74,7 @@ class IngestJobTest {
         JsonPath job = awaitFinished(accepted.header("Location"));
 
         int good = lines - badLines.size();
+        System.out.printf("10k-record NDJSON job: %s -> %s%n", job.getString("submittedAt"), job.getString("finishedAt"));
         assertThat(job.getString("state")).isEqualTo("FINISHED");
         assertThat(job.getLong("total")).isEqualTo(lines);
         assertThat(job.getLong("created")).isEqualTo(good);
