@@ -1,7 +1,6 @@
 package org.scholarly.citation.resolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scholarly.citation.article.ArticleSnapshots;
@@ -9,11 +8,10 @@ import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.reference.JdbcCandidateSource;
 import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.EventCodec;
-import org.scholarly.testsupport.RealInfrastructure;
+import org.scholarly.citation.testing.MigratedDatabase;
 
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +32,13 @@ class ResolutionPrecisionTest {
     static final double MIN_PRECISION = 0.97;
     static final double MIN_RECALL = 0.95;
 
-    private static String url;
+    private static MigratedDatabase database;
     private static JsonNode set;
     private static final Map<String, UUID> ids = new HashMap<>();
 
     @BeforeAll
     static void loadCatalog() throws Exception {
-        url = RealInfrastructure.newDatabase("citation_resolution");
-        Flyway.configure().dataSource(url, RealInfrastructure.databaseUser(), RealInfrastructure.databasePassword())
-                .locations("classpath:db/migration").load().migrate();
+        database = MigratedDatabase.create("citation_resolution");
         try (InputStream in = ResolutionPrecisionTest.class.getResourceAsStream("/resolution/labelled-references.json")) {
             set = EventCodec.mapper().readTree(in);
         }
@@ -151,8 +147,6 @@ class ResolutionPrecisionTest {
     }
 
     private static Connection connect() throws Exception {
-        Connection c = DriverManager.getConnection(url, RealInfrastructure.databaseUser(), RealInfrastructure.databasePassword());
-        c.setAutoCommit(false);
-        return c;
+        return database.connect();
     }
 }
