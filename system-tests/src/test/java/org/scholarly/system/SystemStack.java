@@ -20,7 +20,10 @@ public final class SystemStack {
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
             "QUARKUS_MAILER_MOCK", "true",
             "NOTIFICATION_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
-            "NOTIFICATION_WEBHOOK_RETRY_INITIAL", "1s");
+            "NOTIFICATION_DELIVERY_RETRY_INITIAL", "1s",
+            // One article per batch and a pause, so that a campaign's BUILDING state can be watched.
+            "CITATION_BUILDS_BATCH_SIZE", "1",
+            "CITATION_BUILDS_PAUSE", "700ms");
 
     private static LocalStack stack;
 
