@@ -7,10 +7,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.scholarly.citation.testing.ArticleDraft;
-import org.scholarly.citation.testing.CatalogTopic;
+import org.scholarly.citation.testing.CitationApi;
 import org.scholarly.citation.testing.CitationTopic;
 import org.scholarly.citation.testing.Database;
-import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.ReferenceBuildFinished;
@@ -38,12 +37,11 @@ class ReferenceBuildTest {
     AgroalDataSource dataSource;
 
     private void ingest(ArticleDraft draft) {
-        CloudEvent event = CatalogTopic.created(draft);
-        Database.awaitProcessed(dataSource, event.id());
+        CitationApi.ingest(dataSource, draft);
     }
 
     private static JsonPath citations(UUID id) {
-        return given().get("/api/v1/citations/articles/{id}", id).then().statusCode(200).extract().jsonPath();
+        return CitationApi.citations(id);
     }
 
     @Test

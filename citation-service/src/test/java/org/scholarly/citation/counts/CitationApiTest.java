@@ -8,9 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.scholarly.citation.testing.ArticleDraft;
-import org.scholarly.citation.testing.CatalogTopic;
-import org.scholarly.citation.testing.Database;
-import org.scholarly.contract.CloudEvent;
+import org.scholarly.citation.testing.CitationApi;
 import org.scholarly.testsupport.AuthorizationMatrix;
 
 import java.util.ArrayList;
@@ -31,8 +29,7 @@ class CitationApiTest {
     AgroalDataSource dataSource;
 
     private void ingest(ArticleDraft draft) {
-        CloudEvent event = CatalogTopic.created(draft);
-        Database.awaitProcessed(dataSource, event.id());
+        CitationApi.ingest(dataSource, draft);
     }
 
     @Test

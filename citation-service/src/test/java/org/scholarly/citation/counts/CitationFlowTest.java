@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.scholarly.citation.testing.ArticleDraft;
+import org.scholarly.citation.testing.CitationApi;
 import org.scholarly.citation.testing.CatalogTopic;
 import org.scholarly.citation.testing.CitationTopic;
 import org.scholarly.citation.testing.Database;
@@ -38,12 +39,11 @@ class CitationFlowTest {
     }
 
     private void ingest(ArticleDraft draft, String type) {
-        CloudEvent event = CatalogTopic.publish(draft, type);
-        Database.awaitProcessed(dataSource, event.id());
+        CitationApi.ingest(dataSource, draft, type);
     }
 
     private static JsonPath citations(UUID id) {
-        return given().get("/api/v1/citations/articles/{id}", id).then().statusCode(200).extract().jsonPath();
+        return CitationApi.citations(id);
     }
 
     @Test
