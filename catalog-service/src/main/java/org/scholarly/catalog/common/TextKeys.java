@@ -1,5 +1,7 @@
 package org.scholarly.catalog.common;
 
+import org.scholarly.support.text.MatchKeys;
+
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -9,15 +11,9 @@ public final class TextKeys {
     private TextKeys() {
     }
 
-    /** Letters and digits only, NFKC-folded and lower-cased: "Chung-Ang  Saron" and "chung ang saron" match. */
+    /** See {@link MatchKeys#matchKey}: the form both the catalog and the citation-service match on. */
     public static String matchKey(String text) {
-        if (text == null) {
-            return "";
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder key = new StringBuilder(folded.length());
-        folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
-        return key.toString();
+        return MatchKeys.matchKey(text);
     }
 
     /** What the trigram index holds and what a query is compared with: NFKC-folded, lower-cased, spaces collapsed. */

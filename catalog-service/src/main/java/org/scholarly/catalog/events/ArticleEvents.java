@@ -1,6 +1,5 @@
 package org.scholarly.catalog.events;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,9 +15,6 @@ import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.Topics;
 import org.scholarly.support.outbox.Outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +30,6 @@ public class ArticleEvents {
 
     @Inject
     Outbox outbox;
-    @Inject
-    AgroalDataSource dataSource;
 
     public static CloudEvent event(String type, Article article, Journal journal, Issue issue,
                                    WorkflowStatus previousStatus, String actor) {
@@ -47,35 +41,10 @@ public class ArticleEvents {
         outbox.append(Topics.ARTICLE_EVENTS, event.subject(), event);
     }
 
-    /** Bulk ingestion appends one event per changed article; one connection and one notification for all of them. */
+    /** Bulk ingestion appends one event per changed article, in one batch. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<CloudEvent> events) {
-        if (events.size() == 1) {
-            append(events.get(0));
-            return;
-        }
-        if (events.isEmpty()) {
-            return;
-        }
-        // The pooled connection is enlisted in the caller's transaction, like the one Outbox uses. All rows but the
-        // last go in one JDBC batch; the last goes through Outbox.insert, whose NOTIFY wakes the relay at commit.
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox_event (topic, event_key, event_id, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
-            for (CloudEvent event : events.subList(0, events.size() - 1)) {
-                insert.setString(1, Topics.ARTICLE_EVENTS);
-                insert.setString(2, event.subject());
-                insert.setString(3, event.id());
-                insert.setString(4, event.type());
-                insert.setString(5, EventCodec.toJson(event));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            CloudEvent last = events.get(events.size() - 1);
-            Outbox.insert(connection, Topics.ARTICLE_EVENTS, last.subject(), last);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not append " + events.size() + " events to the outbox", e);
-        }
+        outbox.appendAll(Topics.ARTICLE_EVENTS, events);
     }
 
     static ArticleEventData snapshot(Article a, Journal journal, Issue issue, WorkflowStatus previousStatus, String actor) {

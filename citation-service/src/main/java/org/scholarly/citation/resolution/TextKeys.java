@@ -1,5 +1,7 @@
 package org.scholarly.citation.resolution;
 
+import org.scholarly.support.text.MatchKeys;
+
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,18 +15,9 @@ public final class TextKeys {
     private TextKeys() {
     }
 
-    /**
-     * A title or free text reduced to lower-case letters and digits without spaces. Spacing is dropped on purpose:
-     * Korean titles are cited with and without spaces between nouns ("중소관계" / "중소 관계").
-     */
+    /** A title or free text in the form the catalog matches on too ({@link MatchKeys#matchKey}). */
     public static String key(String text) {
-        if (text == null) {
-            return "";
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder key = new StringBuilder(folded.length());
-        folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
-        return key.toString();
+        return MatchKeys.matchKey(text);
     }
 
     /** Lower-case, without resolver prefixes and trailing punctuation; null unless it looks like a DOI. */

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The write side of the transactional outbox. An event appended here commits or rolls back together with the
@@ -37,18 +39,46 @@ public class Outbox {
         }
     }
 
-    /** The same on a plain JDBC connection whose transaction the caller controls (bulk paths, tests). */
+    /**
+     * Appends many events in one JDBC batch (a bulk ingest changes hundreds of articles per transaction), each keyed
+     * by its {@code subject}, the entity it is about, so that one entity's events stay in order on one partition.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String topic, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            insertAll(connection, topic, events);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not append " + events.size() + " events to the outbox", e);
+        }
+    }
+
+    /** The same on a plain JDBC connection whose transaction the caller controls (tests, tools). */
     public static void insert(Connection connection, String topic, String key, CloudEvent event) throws SQLException {
+        insert(connection, topic, List.of(Map.entry(key, event)));
+    }
+
+    private static void insertAll(Connection connection, String topic, List<CloudEvent> events) throws SQLException {
+        insert(connection, topic, events.stream().map(e -> Map.entry(e.subject(), e)).toList());
+    }
+
+    private static void insert(Connection connection, String topic, List<Map.Entry<String, CloudEvent>> keyed) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_event (topic, event_key, event_id, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, topic);
-            insert.setString(2, key);
-            insert.setString(3, event.id());
-            insert.setString(4, event.type());
-            insert.setString(5, EventCodec.toJson(event));
-            insert.executeUpdate();
+            for (Map.Entry<String, CloudEvent> entry : keyed) {
+                CloudEvent event = entry.getValue();
+                insert.setString(1, topic);
+                insert.setString(2, entry.getKey());
+                insert.setString(3, event.id());
+                insert.setString(4, event.type());
+                insert.setString(5, EventCodec.toJson(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
-        // Delivered at commit, and not at all on rollback; PostgreSQL folds repeats within one transaction.
+        // Delivered at commit, and not at all on rollback; one per transaction is enough to wake the relay.
         try (Statement notify = connection.createStatement()) {
             notify.execute("NOTIFY " + CHANNEL);
         }

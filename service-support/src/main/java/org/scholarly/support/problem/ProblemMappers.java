@@ -2,6 +2,7 @@ package org.scholarly.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -51,6 +52,15 @@ public class ProblemMappers {
         String detail = "The body is not valid JSON for this resource: " + firstLine(e.getOriginalMessage());
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, firstLine(e.getOriginalMessage())));
         return respond(400, "Malformed request body", detail, uri, errors);
+    }
+
+    /**
+     * Quarkus REST ships a mapper for this subtype (an unknown or server-owned field, a wrong type, an unknown enum
+     * value) that answers plain JSON; naming it here, ahead of that one, keeps those 400s in problem+json too.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
