@@ -1,0 +1,52 @@
+package org.scholarly.support.body;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+
+/** Passes at most {@code max} bytes through; reading past them throws what {@code tooLarge} supplies. */
+final class LimitedInputStream extends FilterInputStream {
+
+    private final long max;
+    private final Supplier<? extends RuntimeException> tooLarge;
+    private long count;
+
+    LimitedInputStream(InputStream in, long max, Supplier<? extends RuntimeException> tooLarge) {
+        super(in);
+        this.max = max;
+        this.tooLarge = tooLarge;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        counted(skipped);
+        return skipped;
+    }
+
+    private void counted(long n) {
+        count += n;
+        if (count > max) {
+            throw tooLarge.get();
+        }
+    }
+}
