@@ -1,0 +1,39 @@
+package org.scholarly.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void defaultsToAnEmbeddedStackAndTwentyThousandArticles() {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+
+        assertThat(options.articles()).isEqualTo(20_000);
+        assertThat(options.journals()).isEqualTo(200);
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.work()).isEqualTo(Path.of("bench/work"));
+        assertThat(options.external()).isNull();
+        assertThat(options.command()).isEqualTo("bench/run");
+    }
+
+    @Test
+    void keepsTheCommandLineThatReproducesTheRun() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--articles", "100000", "--seed", "7");
+
+        assertThat(options.articles()).isEqualTo(100_000);
+        assertThat(options.command()).isEqualTo("bench/run --articles 100000 --seed 7");
+    }
+
+    @Test
+    void refusesAHalfGivenExternalStackAndUnknownOptions() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--catalog", "http://localhost:1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--jwt-keys");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--artcles", "5")).hasMessageContaining("unknown option --artcles");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--articles", "0")).hasMessageContaining("at least 1");
+    }
+}
