@@ -1,5 +1,6 @@
 package org.scholarly.catalog.citation;
 
+import org.scholarly.support.messaging.ConsumerShutdown;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class CitationEventsConsumer {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
+                    ConsumerShutdown.holdIfStopping();
                     throw e;
                 }
                 LOG.warnf("Applying event %s failed (%s); attempt %d of %d", event.id(), e.getMessage(), attempt, ATTEMPTS);

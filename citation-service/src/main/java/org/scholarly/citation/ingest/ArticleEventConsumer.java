@@ -13,6 +13,7 @@ import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventContract;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.InvalidEventException;
+import org.scholarly.support.messaging.ConsumerShutdown;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public class ArticleEventConsumer {
                 return;
             } catch (RuntimeException e) {
                 if (!transientFailure(e) && attempt >= MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS) {
+                    ConsumerShutdown.holdIfStopping();
                     throw deadLetter(record, "processing", e);
                 }
                 Duration backoff = Duration.ofMillis(Math.min(5_000, 100L << Math.min(attempt, 6)));

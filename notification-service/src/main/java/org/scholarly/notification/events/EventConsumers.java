@@ -1,5 +1,6 @@
 package org.scholarly.notification.events;
 
+import org.scholarly.support.messaging.ConsumerShutdown;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -77,6 +78,7 @@ public class EventConsumers {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {
+                    ConsumerShutdown.holdIfStopping();
                     throw e;
                 }
                 LOG.warnf("Event %s failed (attempt %d of %d), retrying: %s", event.id(), attempt, attempts, e.getMessage());
