@@ -42,7 +42,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // The stack stops the server itself, after the services that use it; a hook of the library's own
+                // would stop it while they are still flushing.
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
             }
             if (port > 0) {
                 builder.setPort(port);
