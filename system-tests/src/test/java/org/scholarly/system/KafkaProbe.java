@@ -52,6 +52,15 @@ public final class KafkaProbe {
         }
     }
 
+    /** Sum of {@code group}'s committed offsets on {@code topic}: grows while the group makes progress. */
+    public static long committed(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
     /** Moves {@code group} back to offset 0 on {@code topic}; the group must have no active member. */
     public static void resetToEarliest(String group, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
