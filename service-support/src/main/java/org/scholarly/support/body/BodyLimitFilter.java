@@ -1,6 +1,7 @@
 package org.scholarly.support.body;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.scholarly.support.problem.ProblemException;
@@ -13,11 +14,13 @@ import org.scholarly.support.problem.ProblemException;
  */
 public class BodyLimitFilter {
 
+    // A provider: filters are built while the application starts, before its runtime configuration exists.
     @Inject
-    BodyLimitConfig config;
+    Provider<BodyLimitConfig> configs;
 
     @ServerRequestFilter
     public void limitBody(ContainerRequestContext request) {
+        BodyLimitConfig config = configs.get();
         if (config.maxBytes().isEmpty()) {
             return;
         }
