@@ -23,7 +23,6 @@ import org.scholarly.catalog.common.Caller;
 import org.scholarly.catalog.common.Page;
 import org.scholarly.catalog.ingest.ArticleRecord;
 import org.scholarly.catalog.ingest.SingleIngestService;
-import org.scholarly.catalog.ratelimit.RateLimiter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +41,6 @@ public class ArticleResource {
     @Inject
     Caller caller;
     @Inject
-    RateLimiter rateLimiter;
-    @Inject
     CatalogConfig config;
     @Inject
     ObjectMapper mapper;
@@ -54,7 +51,6 @@ public class ArticleResource {
     @RolesAllowed({Caller.INGEST, Caller.EDITOR})
     public Response ingest(InputStream body, @HeaderParam("Content-Length") Long contentLength,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        rateLimiter.acquireWrite(caller.subject());
         // Read with a byte limit first: a client must not make the service buffer an arbitrarily large record.
         byte[] bytes = Bodies.readAtMost(body, contentLength, config.ingest().maxRecordBytes());
         ArticleRecord record = mapper.readValue(bytes, ArticleRecord.class);
@@ -97,7 +93,6 @@ public class ArticleResource {
     @RolesAllowed({Caller.INGEST, Caller.EDITOR})
     public ReferenceList replaceReferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @Valid @NotNull ReferenceListInput input) {
-        rateLimiter.acquireWrite(caller.subject());
         return articles.replaceReferences(id, input.references(), IfMatch.version(ifMatch), caller.subject());
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/** Who is calling: the token subject names the actor in histories and the client for rate limits. */
+/** Who is calling: the token subject names the actor in article history. */
 @RequestScoped
 public class Caller {
 

@@ -7,19 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "catalog")
 public interface CatalogConfig {
 
-    RateLimit rateLimit();
-
     Ingest ingest();
-
-    interface RateLimit {
-        /** Sustained writes (single posts, jobs, edits, transitions) per token subject. */
-        @WithDefault("50")
-        double writesPerSecond();
-
-        /** Writes a client may make at once after being idle. */
-        @WithDefault("200")
-        int burst();
-    }
 
     interface Ingest {
         /** Largest single article body, and largest NDJSON line or Crossref item, in bytes. */

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.scholarly.catalog.common.Caller;
-import org.scholarly.catalog.ratelimit.RateLimiter;
 import org.scholarly.support.problem.ProblemException;
 
 import java.io.IOException;
@@ -37,8 +36,6 @@ public class IngestJobResource {
     IngestJobRunner runner;
     @Inject
     Caller caller;
-    @Inject
-    RateLimiter rateLimiter;
 
     /**
      * Accepts native records as NDJSON, or a Crossref works answer ({@code ?format=crossref}, JSON), and answers
@@ -54,7 +51,6 @@ public class IngestJobResource {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(expected)) {
             throw ProblemException.unsupportedMediaType("format " + jobFormat.name().toLowerCase(Locale.ROOT) + " is sent as " + expected);
         }
-        rateLimiter.acquireWrite(caller.subject());
         Path spool = spool(body);
         IngestJob job = jobs.create(jobFormat, caller.subject());
         runner.submit(job.id, jobFormat, spool, caller.subject());

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.scholarly.catalog.common.Caller;
 import org.scholarly.catalog.common.Page;
-import org.scholarly.catalog.ratelimit.RateLimiter;
 
 import java.net.URI;
 import java.util.UUID;
@@ -30,14 +29,11 @@ public class JournalResource {
     JournalService journals;
     @Inject
     Caller caller;
-    @Inject
-    RateLimiter rateLimiter;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.EDITOR)
     public Response create(@Valid @NotNull JournalInput input) {
-        rateLimiter.acquireWrite(caller.subject());
         JournalView journal = journals.create(input, caller.subject());
         return Response.created(URI.create("/api/v1/journals/" + journal.id())).entity(journal).build();
     }
@@ -61,7 +57,6 @@ public class JournalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.EDITOR)
     public JournalView changeAccreditation(@PathParam("id") UUID id, @Valid @NotNull AccreditationPatch patch) {
-        rateLimiter.acquireWrite(caller.subject());
         return journals.changeAccreditation(id, patch, caller.subject());
     }
 }
