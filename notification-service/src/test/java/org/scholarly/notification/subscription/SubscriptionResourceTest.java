@@ -1,13 +1,19 @@
 package org.scholarly.notification.subscription;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scholarly.notification.support.Api;
+import org.scholarly.notification.support.Rows;
+import org.scholarly.testsupport.ChunkedRequests;
 import org.scholarly.testsupport.TestTokens;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +30,9 @@ import static org.hamcrest.Matchers.nullValue;
 class SubscriptionResourceTest {
 
     private static final String PATH = "/api/v1/subscriptions";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void showsAWebhookSecretOnlyInTheCreationResponse() {
@@ -53,11 +62,31 @@ class SubscriptionResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"id", "secret", "createdAt", "createdBy", "version", "nonsense"})
     void rejectsServerOwnedAndUnknownFieldsNamingThem(String field) {
-        String body = body("INBOX", "desk-1", "[\"submission.received\"]", ",\"" + field + "\":\"x\"");
+        String target = "desk-" + UUID.randomUUID();
+        String body = body("INBOX", target, "[\"submission.received\"]", ",\"" + field + "\":\"x\"");
         given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON).body(body)
                 .when().post(PATH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
+        assertThat(Rows.subscriptionsWithTarget(dataSource, target)).isZero();
+    }
+
+    @Test
+    void refusesABodyOverTheCapWith413WhetherItsLengthIsDeclaredOrChunked() {
+        String target = "desk-" + UUID.randomUUID();
+        // Valid in every field but one padded past the 64 KB cap: the size alone is refused.
+        String padding = ",\"journalId\":\"" + UUID.randomUUID() + "\"" + " ".repeat(70_000);
+        byte[] body = body("INBOX", target, "[\"submission.received\"]", padding).getBytes(StandardCharsets.UTF_8);
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON).body(body)
+                .when().post(PATH)
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        HttpResponse<String> chunked = ChunkedRequests.post(PATH, TestTokens.forRole("editor"), "application/json", body);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Rows.subscriptionsWithTarget(dataSource, target)).isZero();
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON)
+                .body(body("INBOX", target, "[\"submission.received\"]", "")).when().post(PATH).then().statusCode(201);
+        assertThat(Rows.subscriptionsWithTarget(dataSource, target)).isOne();
     }
 
     @Test
