@@ -27,6 +27,9 @@ public final class PipelineRun {
         }
     }
 
+    /** The run ends without a result when nothing in the pipeline moved for this long. */
+    static final long STALL_MILLIS = 10 * 60_000L;
+
     private final Api api;
     private final Platform platform;
     private final Settling settling;
@@ -61,9 +64,7 @@ public final class PipelineRun {
         log.printf("  job %s after %.1f s: %s%n", job.path("state").asText(), jobSeconds, job.toString().length() > 400
                 ? job.toString().substring(0, 400) + "..." : job);
         settling.refreshJournals();
-        // Generous: a slow machine is a result; only a pipeline that stops moving should end the run.
-        long timeoutMillis = Math.max(30 * 60_000L, files.articles() * 100L);
-        Settling.Observation settled = settling.awaitFinal(timeoutMillis, o -> log.printf("  %.0f s: %s%n", since(start), o));
+        Settling.Observation settled = settling.awaitFinal(STALL_MILLIS, o -> log.printf("  %.0f s: %s%n", since(start), o));
         double finalSeconds = (settled.nanos() - start) / 1e9;
         log.printf("  counts final after %.1f s: %s%n", finalSeconds, settled);
         return new Result(files.articles(), files.references(), acceptedSeconds, jobSeconds, finalSeconds, job, settled);

@@ -149,8 +149,9 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
+    /** Whole numbers, but a figure below 100 keeps one decimal: "2 articles/s" would hide a factor of two. */
     private static String f0(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
+        return String.format(Locale.ROOT, Math.abs(value) < 100 ? "%,.1f" : "%,.0f", value);
     }
 
     private static String f1(double value) {

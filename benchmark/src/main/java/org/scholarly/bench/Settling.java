@@ -36,6 +36,12 @@ public final class Settling implements AutoCloseable {
             return catalogBacklog == 0 && citationBacklog == 0 && citationLag == 0 && catalogLag == 0;
         }
 
+        boolean sameCounts(Observation other) {
+            return Double.compare(catalogBacklog, other.catalogBacklog) == 0 && Double.compare(citationBacklog, other.citationBacklog) == 0
+                    && citationLag == other.citationLag && catalogLag == other.catalogLag
+                    && journalCitations == other.journalCitations;
+        }
+
         @Override
         public String toString() {
             return "outbox backlog catalog " + (long) catalogBacklog + ", citation " + (long) citationBacklog
@@ -55,13 +61,16 @@ public final class Settling implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()));
     }
 
-    /** Polls until drained and stable, at most {@code timeoutMillis}; a timeout throws with the last observation. */
-    public Observation awaitFinal(long timeoutMillis, java.util.function.Consumer<Observation> progress) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    /**
+     * Polls until drained and stable. Gives up only when nothing moved (backlogs, lags and totals all unchanged) for
+     * {@code stallMillis}: a slow pipeline is a result to report, a stuck one is not.
+     */
+    public Observation awaitFinal(long stallMillis, java.util.function.Consumer<Observation> progress) {
         Observation first = null;
         Observation last = null;
+        long lastMove = System.nanoTime();
         long lastReport = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() - lastMove < TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
             Observation now = observe();
             if (now.drained() && first != null && first.drained() && first.journalCitations() == now.journalCitations()) {
                 return first;
@@ -70,6 +79,9 @@ public final class Settling implements AutoCloseable {
             if (first == null || !now.drained() || now.journalCitations() != first.journalCitations() || !first.drained()) {
                 first = now;
             }
+            if (last == null || !now.sameCounts(last)) {
+                lastMove = now.nanos();
+            }
             last = now;
             if (now.nanos() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 progress.accept(now);
@@ -77,7 +89,7 @@ public final class Settling implements AutoCloseable {
             }
             sleep(1000);
         }
-        throw new IllegalStateException("counts were not final within " + timeoutMillis / 1000 + " s; last seen: " + last);
+        throw new IllegalStateException("counts stopped moving for " + stallMillis / 1000 + " s before they were final; last seen: " + last);
     }
 
     public Observation observe() {
