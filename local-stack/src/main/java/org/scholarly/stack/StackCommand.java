@@ -27,8 +27,10 @@ public final class StackCommand {
             case "up" -> up(settings, root);
             case "status" -> status(settings);
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
+            case "redrive" -> redrive(settings, Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("usage: ./stack up [--detach] | down | status | token <editor|ingest|reader> [--subject NAME]");
+                System.err.println("usage: ./stack up [--detach] | down | status | token <editor|ingest|reader> [--subject NAME]"
+                        + " | redrive <dead-letter topic> [--from-start] [--dry-run]");
                 System.exit(2);
             }
         }
@@ -101,6 +103,16 @@ public final class StackCommand {
         }
         JwtIssuer issuer = JwtIssuer.loadOrCreate(settings.home().resolve("keys"), JwtIssuer.LOCAL_ISSUER);
         System.out.println(issuer.token(subject, List.of(role), Duration.ofHours(12)));
+    }
+
+    private static void redrive(StackSettings settings, String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: ./stack redrive <dead-letter topic> [--from-start] [--dry-run]");
+        }
+        List<String> options = Arrays.asList(args);
+        int sent = DeadLetterRedrive.redrive("localhost:" + settings.kafkaPort(), args[0],
+                options.contains("--from-start"), options.contains("--dry-run"));
+        System.out.println(sent + " record(s) sent back from " + args[0]);
     }
 
     private static void writePids(Path home, long[] pids) {

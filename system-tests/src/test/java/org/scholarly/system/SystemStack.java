@@ -21,6 +21,9 @@ public final class SystemStack {
             "QUARKUS_MAILER_MOCK", "true",
             "NOTIFICATION_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
             "NOTIFICATION_DELIVERY_RETRY_INITIAL", "1s",
+            // Enough attempts, at most 8 s apart, to outlast the one-minute receiver outage of the drills.
+            "NOTIFICATION_DELIVERY_RETRY_MAX_DELAY", "8s",
+            "NOTIFICATION_DELIVERY_RETRY_MAX_ATTEMPTS", "15",
             // One article per batch and a pause, so that a campaign's BUILDING state can be watched.
             "CITATION_BUILDS_BATCH_SIZE", "1",
             "CITATION_BUILDS_PAUSE", "700ms");

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP endpoint on loopback that checks the Standard Webhooks signature of every call, the way a
  * subscriber's server would, and can be told to fail the next few calls.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Call(String webhookId, String body, boolean signatureValid) {
+    public record Call(String webhookId, String body, boolean signatureValid) {
     }
 
     private final HttpServer server;
@@ -28,7 +28,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private volatile String secret;
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -49,19 +49,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void trust(String secret) {
+    public void trust(String secret) {
         this.secret = secret;
     }
 
-    void failNext(int times) {
+    public void failNext(int times) {
         failuresToAnswer.set(times);
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 

@@ -19,10 +19,17 @@ final class DrillCorpus {
     final String journalTitle;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private final int size;
+    private final boolean submissions;
 
     DrillCorpus(String drill, int size) {
+        this(drill, size, false);
+    }
+
+    /** With {@code submissions}, the articles are new submissions without references: nothing is cited. */
+    DrillCorpus(String drill, int size, boolean submissions) {
         this.journalTitle = "Drill " + drill + " " + tag;
         this.size = size;
+        this.submissions = submissions;
     }
 
     /** A title only this drill's first article has, to find it (and its journal) by search. */
@@ -44,7 +51,7 @@ final class DrillCorpus {
         article.putObject("titles").put("en", "Drill article " + k + " of " + tag).put("ko", "훈련 논문 " + k);
         article.put("publicationYear", 2000 + k % 25);
         article.put("firstPage", String.valueOf(1 + k % 300));
-        article.put("workflowStatus", "PUBLISHED");
+        article.put("workflowStatus", submissions ? "SUBMITTED" : "PUBLISHED");
         article.putObject("journal").putObject("titles").put("en", journalTitle);
         article.putObject("issue").put("year", 2000 + k % 25).put("number", "1");
         article.putArray("authors").addObject().putObject("names").put("en", "Drill Author").put("ko", "훈련");
@@ -78,8 +85,11 @@ final class DrillCorpus {
         return Integer.parseInt(doi.substring(doi.lastIndexOf('.') + 1));
     }
 
-    private static List<Integer> targetsOf(int k) {
+    private List<Integer> targetsOf(int k) {
         List<Integer> targets = new ArrayList<>();
+        if (submissions) {
+            return targets;
+        }
         if (k >= 1) {
             targets.add(k - 1);
         }

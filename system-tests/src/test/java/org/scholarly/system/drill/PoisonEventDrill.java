@@ -5,6 +5,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scholarly.contract.Topics;
+import org.scholarly.stack.DeadLetterRedrive;
 import org.scholarly.system.Http;
 import org.scholarly.system.KafkaProbe;
 import org.scholarly.system.SystemStack;
@@ -59,6 +60,14 @@ class PoisonEventDrill {
             Http.Response created = Http.post(SystemStack.catalog() + "/api/v1/articles", SystemStack.token("ingest"), corpus.article(k));
             assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         }
+
+        // The documented re-drive sends dead letters back to their topic; still poison, they come back to the DLQ.
+        int redriven = DeadLetterRedrive.redrive(SystemStack.get().kafka().bootstrapServers(), Topics.ARTICLE_EVENTS_DEAD_LETTER,
+                false, false);
+        assertThat(redriven).as("dead letters sent back").isGreaterThanOrEqualTo(deadLetters.size());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                KafkaProbe.readAll(Topics.ARTICLE_EVENTS_DEAD_LETTER).stream().filter(r -> key.equals(r.key())).count()
+                        >= 2L * deadLetters.size());
 
         DrillAudit.Figures figures = DrillAudit.run("poison-event", corpus, corpus.size(), Instant.now());
         System.out.printf("DRILL poison-event: %d dead letters for the poison within %.1f s; %s%n",

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scholarly.contract.Topics;
 import org.scholarly.stack.ServiceProcess;
-import org.scholarly.system.Http;
 import org.scholarly.system.KafkaProbe;
 import org.scholarly.system.SystemStack;
 
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Drill 5: both consumers of the citation loop (citation-service on the catalog's topic, catalog-service on the
@@ -29,11 +27,7 @@ class ReplayDrill {
     @Test
     void replayingBothTopicsFromOffsetZeroChangesNoCount() throws Exception {
         DrillCorpus corpus = new DrillCorpus("replay", ARTICLES);
-        Http.Response job = Http.post(SystemStack.catalog() + "/api/v1/ingest/jobs", SystemStack.token("ingest"),
-                "application/x-ndjson", corpus.ndjson(0, ARTICLES));
-        assertThat(job.status()).as(job.raw().body()).isEqualTo(202);
-        String jobUrl = SystemStack.catalog() + "/api/v1/ingest/jobs/" + job.body().get("id").asText();
-        await().atMost(Duration.ofMinutes(2)).until(() -> "FINISHED".equals(Http.get(jobUrl, SystemStack.token("ingest")).body().get("state").asText()));
+        DrillLoad.bulk(corpus).awaitFinished(ARTICLES);
         DrillAudit.run("replay-before", corpus, ARTICLES, Instant.now());
         Map<String, Long> before = summaries(corpus);
 
