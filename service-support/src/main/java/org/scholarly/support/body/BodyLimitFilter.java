@@ -10,7 +10,8 @@ import org.scholarly.support.problem.ProblemException;
  * Refuses bodies above {@code scholarly.body-limit.max-bytes} with a 413 problem detail. The HTTP layer's own limit
  * answers a bare 413 without a body; this one sits below it so that clients get the same error format as for
  * every other refusal. Runs before the body is read: a declared length is refused without reading a byte, a
- * chunked body is counted as it is read and refused once it passes the cap.
+ * chunked body is counted as it is read and refused ({@link BodyTooLargeException}, mapped to 413 by
+ * {@code ProblemMappers}) once it passes the cap.
  */
 public class BodyLimitFilter {
 
@@ -30,8 +31,7 @@ public class BodyLimitFilter {
             throw ProblemException.tooLarge("The body has " + declared + " bytes; at most " + max + " are accepted");
         }
         if (declared < 0 && request.getHeaderString("Transfer-Encoding") != null) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), max,
-                    () -> ProblemException.tooLarge("The body has more than the " + max + " bytes accepted")));
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), max));
         }
     }
 }

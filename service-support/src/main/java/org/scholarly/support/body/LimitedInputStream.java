@@ -3,19 +3,16 @@ package org.scholarly.support.body;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Supplier;
 
-/** Passes at most {@code max} bytes through; reading past them throws what {@code tooLarge} supplies. */
+/** Passes at most {@code max} bytes through; reading past them throws {@link BodyTooLargeException}. */
 final class LimitedInputStream extends FilterInputStream {
 
     private final long max;
-    private final Supplier<? extends RuntimeException> tooLarge;
     private long count;
 
-    LimitedInputStream(InputStream in, long max, Supplier<? extends RuntimeException> tooLarge) {
+    LimitedInputStream(InputStream in, long max) {
         super(in);
         this.max = max;
-        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -43,10 +40,10 @@ final class LimitedInputStream extends FilterInputStream {
         return skipped;
     }
 
-    private void counted(long n) {
+    private void counted(long n) throws BodyTooLargeException {
         count += n;
         if (count > max) {
-            throw tooLarge.get();
+            throw new BodyTooLargeException(max);
         }
     }
 }

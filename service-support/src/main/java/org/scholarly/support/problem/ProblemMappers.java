@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.scholarly.support.body.BodyTooLargeException;
 
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BodyTooLargeException e, UriInfo uri) {
+        return respond(413, "Content too large", e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            // A parser that wrapped the cap it ran into: the body is too large, not malformed.
+            return tooLarge(tooLarge, uri);
+        }
         String field = e instanceof JsonMappingException m ? m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[") : "";

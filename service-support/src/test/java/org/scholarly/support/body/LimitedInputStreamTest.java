@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LimitedInputStreamTest {
 
     private static InputStream limited(int size, long max) {
-        return new LimitedInputStream(new ByteArrayInputStream(new byte[size]), max, () -> new IllegalStateException("too large"));
+        return new LimitedInputStream(new ByteArrayInputStream(new byte[size]), max);
     }
 
     @Test
@@ -22,13 +22,13 @@ class LimitedInputStreamTest {
 
     @Test
     void throwsOnceTheBodyPassesTheLimitWhetherReadInBlocksOrBytes() {
-        assertThatThrownBy(() -> limited(101, 100).readAllBytes()).hasMessage("too large");
+        assertThatThrownBy(() -> limited(101, 100).readAllBytes()).isInstanceOf(BodyTooLargeException.class);
         assertThatThrownBy(() -> {
             try (InputStream in = limited(101, 100)) {
                 while (in.read() >= 0) {
                     // byte by byte
                 }
             }
-        }).hasMessage("too large");
+        }).isInstanceOf(BodyTooLargeException.class);
     }
 }
