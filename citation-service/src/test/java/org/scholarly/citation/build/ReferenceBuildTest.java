@@ -6,6 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scholarly.citation.testing.ArticleDraft;
 import org.scholarly.citation.testing.CitationApi;
 import org.scholarly.citation.testing.CitationTopic;
@@ -14,8 +16,11 @@ import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.ReferenceBuildFinished;
 import org.scholarly.contract.ReferenceStatusChanged;
+import org.scholarly.testsupport.ChunkedRequests;
 import org.scholarly.testsupport.TestTokens;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +159,32 @@ class ReferenceBuildTest {
         given().header("Authorization", TestTokens.bearer("ingest")).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/reference-builds").then().statusCode(403).contentType("application/problem+json");
         given().get("/api/v1/reference-builds/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        assertThat(builds()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "state", "requestedBy", "total", "done", "builtArticles", "partialArticles",
+            "failedArticles", "resolvedReferences", "unresolvedReferences", "createdAt", "finishedAt"})
+    void refusesAServerOwnedFieldNamingItAndStartsNothing(String field) {
+        long before = builds();
+        String body = "{\"fromYear\": 2024, \"" + field + "\": \"2024-01-01T00:00:00Z\"}";
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/reference-builds").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+        assertThat(builds()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesABodyOverTheCapWith413WhetherItsLengthIsDeclaredOrChunked() {
+        long before = builds();
+        byte[] body = ("{\"notice\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/reference-builds").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413));
+        HttpResponse<String> chunked = ChunkedRequests.post("/api/v1/reference-builds", TestTokens.forRole("editor"),
+                "application/json", body);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(builds()).isEqualTo(before);
     }
 

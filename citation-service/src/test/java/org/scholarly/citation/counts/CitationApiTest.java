@@ -4,18 +4,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.scholarly.citation.testing.ArticleDraft;
 import org.scholarly.citation.testing.CitationApi;
-import org.scholarly.testsupport.AuthorizationMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,10 +97,5 @@ class CitationApiTest {
         submitted.workflowStatus = "SUBMITTED";
         ingest(submitted);
         given().get("/api/v1/citations/articles/{id}", submitted.id).then().statusCode(404);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyOperationIsGuardedByItsRoles() {
-        return AuthorizationMatrix.fromOpenApi();
     }
 }
