@@ -49,6 +49,9 @@ public final class JdbcCandidateSource implements CandidateSource {
         try {
             Set<UUID> ids = new LinkedHashSet<>();
             if (!titleKeys.isEmpty()) {
+                ids.addAll(exactTitleMatches(titleKeys));
+            }
+            if (!titleKeys.isEmpty() && ids.isEmpty()) {
                 setThreshold();
                 try (PreparedStatement s = connection.prepareStatement("""
                         SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
@@ -83,6 +86,22 @@ public final class JdbcCandidateSource implements CandidateSource {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Articles one of whose titles equals one of the keys: a btree look-up, whatever the corpus size. */
+    private List<UUID> exactTitleMatches(List<String> titleKeys) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id"
+                + " WHERE t.title_key = ANY (?) AND " + CITABLE + " LIMIT ?")) {
+            s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
+            s.setInt(2, CANDIDATES_PER_QUERY);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
     }
 
     private void setThreshold() throws SQLException {
