@@ -2,16 +2,15 @@ package org.scholarly.notification.ratelimit;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.scholarly.notification.support.Rows;
+import org.scholarly.testsupport.RateLimits;
 import org.scholarly.testsupport.TestTokens;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,15 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The only test with a profile of its own (each profile restarts the application): a tiny write limit. */
 @QuarkusTest
-@TestProfile(RateLimitTest.TinyLimit.class)
+@TestProfile(RateLimits.TinyLimit.class)
 class RateLimitTest {
-
-    public static class TinyLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("scholarly.rate-limit.writes-per-second", "0.01", "scholarly.rate-limit.burst", "2");
-        }
-    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,20 +36,11 @@ class RateLimitTest {
     void answers429WithRetryAfterOnceAnEditorUsedItsBurstAndStoresNothingMore() {
         String editor = TestTokens.forSubject("editor-" + System.nanoTime(), "editor");
         String target = "desk-" + UUID.randomUUID();
-        List<Integer> statuses = new ArrayList<>();
-        String retryAfter = null;
-        for (int i = 0; i < 4; i++) {
-            Response response = subscribe(editor, target);
-            statuses.add(response.statusCode());
-            if (response.statusCode() == 429) {
-                retryAfter = response.header("Retry-After");
-                assertThat(response.contentType()).startsWith("application/problem+json");
-            }
-        }
 
-        assertThat(statuses).containsExactly(201, 201, 429, 429);
-        // One write per 100 s: no write refills during the test however slow the machine.
-        assertThat(Integer.parseInt(retryAfter)).isBetween(60, 100);
+        RateLimits.Outcome outcome = RateLimits.repeat(4, () -> subscribe(editor, target));
+
+        assertThat(outcome.statuses()).containsExactly(201, 201, 429, 429);
+        assertThat(outcome.retryAfterSeconds()).isBetween(60, RateLimits.TinyLimit.SECONDS_PER_WRITE);
         assertThat(Rows.subscriptionsWithTarget(dataSource, target)).as("only the writes that were let through").isEqualTo(2);
         // Every write shares the budget: marking an inbox message read is refused before it is looked up.
         given().header("Authorization", "Bearer " + editor).post("/api/v1/inbox/{id}/read", UUID.randomUUID())
