@@ -15,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,43 +43,64 @@ public class CountEventFlusher {
         flush();
     }
 
-    /** Returns how many events it appended. */
+    /** What the flusher read of one dirty counter. */
+    private record Dirty(UUID article, long count, long publishedCount, long sequence, OffsetDateTime asOf) {
+    }
+
+    /**
+     * Returns how many events it appended. The rows stay locked until commit, and the consumer waits for them when
+     * it recounts the same articles; so the whole batch takes three statements, not two per article.
+     */
     @Transactional
     public int flush() {
-        int published = 0;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT article_id, cited_by_count, published_count, counts_sequence, updated_at FROM citation_count
-                     WHERE dirty ORDER BY article_id LIMIT ? FOR UPDATE SKIP LOCKED""");
-             PreparedStatement mark = c.prepareStatement(
-                     "UPDATE citation_count SET dirty = false, published_count = ?, counts_sequence = ? WHERE article_id = ?")) {
-            select.setInt(1, config.counts().flushBatchSize());
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    UUID article = r.getObject(1, UUID.class);
-                    long count = r.getLong(2);
-                    long sequence = r.getLong(4) + 1;
-                    OffsetDateTime asOf = r.getObject(5, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-                    events.citationCountsChanged(new CitationCountsChanged(article, count, r.getLong(3),
-                            byYear(c, article), asOf, sequence));
-                    mark.setLong(1, count);
-                    mark.setLong(2, sequence);
-                    mark.setObject(3, article);
-                    mark.addBatch();
-                    published++;
+        try (Connection c = dataSource.getConnection()) {
+            List<Dirty> dirty = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT article_id, cited_by_count, published_count, counts_sequence, updated_at FROM citation_count
+                    WHERE dirty ORDER BY article_id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                select.setInt(1, config.counts().flushBatchSize());
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        dirty.add(new Dirty(r.getObject(1, UUID.class), r.getLong(2), r.getLong(3), r.getLong(4) + 1,
+                                r.getObject(5, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+                    }
                 }
             }
-            mark.executeBatch();
+            if (dirty.isEmpty()) {
+                return 0;
+            }
+            Map<UUID, Map<String, Long>> years = byYear(c, dirty.stream().map(Dirty::article).toArray());
+            events.citationCountsChanged(dirty.stream().map(d -> new CitationCountsChanged(d.article(), d.count(),
+                    d.publishedCount(), years.getOrDefault(d.article(), Map.of()), d.asOf(), d.sequence())).toList());
+            try (PreparedStatement mark = c.prepareStatement(
+                    "UPDATE citation_count SET dirty = false, published_count = ?, counts_sequence = ? WHERE article_id = ?")) {
+                for (Dirty d : dirty) {
+                    mark.setLong(1, d.count());
+                    mark.setLong(2, d.sequence());
+                    mark.setObject(3, d.article());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+            return dirty.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not publish count changes: " + e.getMessage(), e);
         }
-        return published;
     }
 
-    static Map<String, Long> byYear(Connection c, UUID article) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        CountStore.byYear(c, "SELECT citing_year, count FROM citation_count_year WHERE article_id = ? ORDER BY citing_year", article)
-                .forEach((year, n) -> counts.put(String.valueOf(year), n));
-        return counts;
+    /** Counts by citing year, oldest first, for each of the articles. */
+    private static Map<UUID, Map<String, Long>> byYear(Connection c, Object[] articles) throws SQLException {
+        Map<UUID, Map<String, Long>> years = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT article_id, citing_year, count FROM citation_count_year WHERE article_id = ANY (?) ORDER BY article_id, citing_year")) {
+            s.setArray(1, c.createArrayOf("uuid", articles));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    years.computeIfAbsent(r.getObject(1, UUID.class), k -> new LinkedHashMap<>())
+                            .put(String.valueOf(r.getInt(2)), r.getLong(3));
+                }
+            }
+        }
+        return years;
     }
 }

@@ -17,18 +17,24 @@ public final class LinkStore {
     private LinkStore() {
     }
 
+    /** A cited article and the year it is cited in: what the counters of the cited article are made of. */
+    private record CitedIn(UUID cited, int year) {
+    }
+
     /**
      * Makes the links of one citing article match its resolved references (none unless it is a citing article) and
-     * returns every cited article whose links changed, before or after.
+     * returns the cited articles whose counters may move: cited before and not after, or the reverse, or cited in
+     * another year. A citing article that gains one reference does not make its thirty other targets recount.
      */
     public static Set<UUID> rebuild(Connection c, ArticleRow citing) throws SQLException {
-        Set<UUID> affected = new HashSet<>();
+        Set<CitedIn> before = new HashSet<>();
+        Set<CitedIn> after = new HashSet<>();
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM citation_link WHERE citing_article_id = ? RETURNING cited_article_id")) {
+                "DELETE FROM citation_link WHERE citing_article_id = ? RETURNING cited_article_id, citing_year")) {
             delete.setObject(1, citing.id());
             try (ResultSet r = delete.executeQuery()) {
                 while (r.next()) {
-                    affected.add(r.getObject(1, UUID.class));
+                    before.add(new CitedIn(r.getObject(1, UUID.class), r.getInt(2)));
                 }
             }
         }
@@ -38,16 +44,19 @@ public final class LinkStore {
                     SELECT citing_article_id, position, target_article_id, ?
                     FROM article_reference
                     WHERE citing_article_id = ? AND status = 'RESOLVED' AND target_article_id IS NOT NULL
-                    RETURNING cited_article_id""")) {
+                    RETURNING cited_article_id, citing_year""")) {
                 ArticleStore.setInteger(insert, 1, citing.year());
                 insert.setObject(2, citing.id());
                 try (ResultSet r = insert.executeQuery()) {
                     while (r.next()) {
-                        affected.add(r.getObject(1, UUID.class));
+                        after.add(new CitedIn(r.getObject(1, UUID.class), r.getInt(2)));
                     }
                 }
             }
         }
+        Set<UUID> affected = new HashSet<>();
+        before.stream().filter(link -> !after.contains(link)).forEach(link -> affected.add(link.cited()));
+        after.stream().filter(link -> !before.contains(link)).forEach(link -> affected.add(link.cited()));
         return affected;
     }
 }

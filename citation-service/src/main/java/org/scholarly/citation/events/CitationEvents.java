@@ -11,6 +11,8 @@ import org.scholarly.contract.ReferenceStatusChanged;
 import org.scholarly.contract.Topics;
 import org.scholarly.support.outbox.Outbox;
 
+import java.util.List;
+
 /** Everything this service publishes, appended to the outbox inside the caller's transaction. */
 @ApplicationScoped
 public class CitationEvents {
@@ -26,6 +28,13 @@ public class CitationEvents {
 
     public void citationCountsChanged(CitationCountsChanged data) {
         append(data.articleId().toString(), EventTypes.CITATION_COUNTS_CHANGED, data);
+    }
+
+    /** Many at once, in one outbox batch (the count flusher publishes hundreds per tick). */
+    public void citationCountsChanged(List<CitationCountsChanged> changes) {
+        outbox.appendAll(Topics.CITATION_EVENTS, changes.stream()
+                .map(data -> EventCodec.newEvent(SOURCE, EventTypes.CITATION_COUNTS_CHANGED, data.articleId().toString(), data))
+                .toList());
     }
 
     public void referenceBuildFinished(ReferenceBuildFinished data) {
