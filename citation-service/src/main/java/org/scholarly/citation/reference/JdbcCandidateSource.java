@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,15 +30,47 @@ public final class JdbcCandidateSource implements CandidateSource {
     static final int CANDIDATES_PER_QUERY = 8;
     private static final String CITABLE = "NOT a.deleted AND a.workflow_status IN ('PUBLISHED', 'RETRACTED')";
 
+    private static final String CANDIDATE_COLUMNS = "a.id, a.doi, a.publication_year, a.volume, a.issue_number, a.first_page, "
+            + "a.last_page, a.title_keys, a.container_keys, a.author_latin, a.author_hangul, a.author_hangul_family";
+
     private final Connection connection;
+    private final Map<String, List<CandidateArticle>> prefetchedDois = new HashMap<>();
     private boolean thresholdSet;
 
     public JdbcCandidateSource(Connection connection) {
         this.connection = connection;
     }
 
+    /**
+     * Looks up the DOIs of a whole reference list in one query, so that resolving it costs one round trip for its
+     * DOIs rather than one per reference. Valid for this source's life: the read model does not change under it.
+     */
+    public void prefetchDois(Collection<String> dois) {
+        List<String> wanted = dois.stream().filter(d -> d != null && !prefetchedDois.containsKey(d)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + CANDIDATE_COLUMNS + " FROM article a WHERE a.doi = ANY (?) AND " + CITABLE)) {
+            s.setArray(1, connection.createArrayOf("text", wanted.toArray()));
+            wanted.forEach(doi -> prefetchedDois.put(doi, new ArrayList<>()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    CandidateArticle candidate = candidate(r);
+                    prefetchedDois.get(candidate.doi()).add(candidate);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public List<CandidateArticle> byDoi(String doi) {
+        List<CandidateArticle> prefetched = prefetchedDois.get(doi);
+        if (prefetched != null) {
+            return List.copyOf(prefetched);
+        }
         try {
             return load(ids("SELECT a.id FROM article a WHERE a.doi = ? AND " + CITABLE, doi));
         } catch (SQLException e) {
@@ -43,61 +78,70 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
+    /**
+     * The exact title and (year, first page) look-ups go to the database together with the candidates' rows, one
+     * round trip for most references; only a reference whose title matches no catalog title exactly goes on to the
+     * trigram search, which finds titles that differ by a typo, a subtitle or a translation.
+     */
     @Override
     public Collection<CandidateArticle> search(List<String> titleKeys, String textKey, Collection<Integer> years,
                                                Collection<Integer> firstPages, UUID exclude) {
         try {
-            Set<UUID> ids = new LinkedHashSet<>();
-            if (!titleKeys.isEmpty()) {
-                ids.addAll(exactTitleMatches(titleKeys));
-            }
-            if (!titleKeys.isEmpty() && ids.isEmpty()) {
-                setThreshold();
+            Map<UUID, CandidateArticle> found = new LinkedHashMap<>();
+            boolean titleFound = false;
+            if (!titleKeys.isEmpty() || (!years.isEmpty() && !firstPages.isEmpty())) {
                 try (PreparedStatement s = connection.prepareStatement("""
-                        SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
-                        WHERE t.title_key % ? AND""" + " " + CITABLE + """
-                         ORDER BY similarity(t.title_key, ?) DESC LIMIT ?""")) {
-                    for (String key : titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()))) {
-                        s.setString(1, key);
-                        s.setString(2, key);
-                        s.setInt(3, CANDIDATES_PER_QUERY);
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                ids.add(r.getObject(1, UUID.class));
-                            }
-                        }
-                    }
-                }
-            }
-            if (!years.isEmpty() && !firstPages.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT a.id FROM article a WHERE a.publication_year = ANY (?) AND a.first_page = ANY (?) AND " + CITABLE + " LIMIT 20")) {
-                    s.setArray(1, connection.createArrayOf("integer", years.toArray()));
-                    s.setArray(2, connection.createArrayOf("text", firstPages.stream().map(String::valueOf).toArray()));
+                        WITH by_title AS (
+                            SELECT t.article_id AS id FROM article_title t JOIN article a ON a.id = t.article_id
+                            WHERE t.title_key = ANY (?) AND""" + " " + CITABLE + """
+                         LIMIT ?),
+                        by_page AS (
+                            SELECT a.id FROM article a
+                            WHERE a.publication_year = ANY (?) AND a.first_page = ANY (?) AND""" + " " + CITABLE + """
+                         LIMIT 20)
+                        SELECT""" + " " + CANDIDATE_COLUMNS + """
+                        , a.id IN (SELECT id FROM by_title) FROM article a
+                        WHERE a.id IN (SELECT id FROM by_title UNION SELECT id FROM by_page)""")) {
+                    s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
+                    s.setInt(2, CANDIDATES_PER_QUERY);
+                    s.setArray(3, connection.createArrayOf("integer", years.toArray()));
+                    s.setArray(4, connection.createArrayOf("text", firstPages.stream().map(String::valueOf).toArray()));
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            ids.add(r.getObject(1, UUID.class));
+                            CandidateArticle candidate = candidate(r);
+                            found.put(candidate.id(), candidate);
+                            titleFound |= r.getBoolean(13);
                         }
                     }
                 }
             }
-            ids.remove(exclude);
-            return load(new ArrayList<>(ids));
+            if (!titleKeys.isEmpty() && !titleFound) {
+                List<UUID> similar = new ArrayList<>(similarTitles(titleKeys));
+                similar.removeAll(found.keySet());
+                load(similar).forEach(candidate -> found.put(candidate.id(), candidate));
+            }
+            found.remove(exclude);
+            return List.copyOf(found.values());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Articles one of whose titles equals one of the keys: a btree look-up, whatever the corpus size. */
-    private List<UUID> exactTitleMatches(List<String> titleKeys) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id"
-                + " WHERE t.title_key = ANY (?) AND " + CITABLE + " LIMIT ?")) {
-            s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
-            s.setInt(2, CANDIDATES_PER_QUERY);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
+    private Set<UUID> similarTitles(List<String> titleKeys) throws SQLException {
+        setThreshold();
+        Set<UUID> ids = new LinkedHashSet<>();
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
+                WHERE t.title_key % ? AND""" + " " + CITABLE + """
+                 ORDER BY similarity(t.title_key, ?) DESC LIMIT ?""")) {
+            for (String key : titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()))) {
+                s.setString(1, key);
+                s.setString(2, key);
+                s.setInt(3, CANDIDATES_PER_QUERY);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getObject(1, UUID.class));
+                    }
                 }
             }
         }
@@ -132,22 +176,23 @@ public final class JdbcCandidateSource implements CandidateSource {
         if (ids.isEmpty()) {
             return candidates;
         }
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT id, doi, publication_year, volume, issue_number, first_page, last_page, title_keys, container_keys,
-                       author_latin, author_hangul, author_hangul_family
-                FROM article WHERE id = ANY (?)""")) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + CANDIDATE_COLUMNS + " FROM article a WHERE a.id = ANY (?)")) {
             s.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    candidates.add(new CandidateArticle(r.getObject(1, UUID.class), r.getString(2), (Integer) r.getObject(3),
-                            r.getString(4), r.getString(5), page(r.getString(6)), page(r.getString(7)),
-                            ArticleStore.strings(r.getArray(8)), ArticleStore.strings(r.getArray(9)),
-                            ArticleStore.strings(r.getArray(10)), ArticleStore.strings(r.getArray(11)),
-                            ArticleStore.strings(r.getArray(12))));
+                    candidates.add(candidate(r));
                 }
             }
         }
         return candidates;
+    }
+
+    private static CandidateArticle candidate(ResultSet r) throws SQLException {
+        return new CandidateArticle(r.getObject(1, UUID.class), r.getString(2), (Integer) r.getObject(3),
+                r.getString(4), r.getString(5), page(r.getString(6)), page(r.getString(7)),
+                ArticleStore.strings(r.getArray(8)), ArticleStore.strings(r.getArray(9)),
+                ArticleStore.strings(r.getArray(10)), ArticleStore.strings(r.getArray(11)),
+                ArticleStore.strings(r.getArray(12)));
     }
 
     private static Integer page(String value) {

@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -170,6 +172,11 @@ public final class ReferenceStore {
             }
         }
         return references;
+    }
+
+    /** The normalised DOIs the resolver will look up for these references (see {@link JdbcCandidateSource#prefetchDois}). */
+    public static List<String> dois(Collection<ReferenceResolver.Input> references) {
+        return references.stream().map(ReferenceStore::normalisedDoi).filter(Objects::nonNull).distinct().toList();
     }
 
     static String normalisedDoi(ReferenceResolver.Input in) {
