@@ -43,6 +43,10 @@ public class ReferenceBuildWorker {
 
     @Scheduled(every = "${citation.builds.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
+        // The graph lock is shared with the event consumer: an idle poll looks without it.
+        if (!anyPending()) {
+            return;
+        }
         while (true) {
             int processed = 0;
             while (processed < config.builds().batchSize() && buildNext()) {
@@ -77,6 +81,16 @@ public class ReferenceBuildWorker {
             LOG.errorf(e, "Reference build %s could not build article %s", picked[0].buildId(), picked[0].articleId());
             QuarkusTransaction.requiringNew().run(() -> markFailed(picked[0]));
             return true;
+        }
+    }
+
+    private boolean anyPending() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM reference_build_item WHERE state = 'PENDING')");
+             ResultSet r = s.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look for pending reference builds: " + e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * Applies changes to the citation graph inside the caller's transaction: a new article snapshot (its references,
  * its links, and the references elsewhere that may now point to it), or a rebuild of one article's references.
- * Every path ends in {@link CountStore#refresh} for the articles whose links moved, so counters never drift.
+ * Every path ends in {@link CountStore#refresh} for the articles whose links moved (for a snapshot, once the caller
+ * has applied all of its transaction's events), so counters never drift.
  */
 @ApplicationScoped
 public class CitationGraph {
@@ -38,14 +39,22 @@ public class CitationGraph {
     @Inject
     ReferenceStatusService statuses;
 
-    /** Applies a snapshot newer than the stored version (the caller checked). */
-    public void apply(Connection c, Optional<ArticleRow> previous, ArticleEventData snapshot) throws SQLException {
+    /**
+     * Applies a snapshot newer than the stored version (the caller checked) and returns the articles whose counters
+     * must be recounted ({@link CountStore#refresh}) before the transaction commits. The caller recounts once for
+     * all the events of its transaction: an article cited by fifty of them is counted once, not fifty times.
+     */
+    public Set<UUID> apply(Connection c, Optional<ArticleRow> previous, ArticleEventData snapshot) throws SQLException {
         ArticleRow before = previous.orElse(null);
         ArticleRow after = ArticleSnapshots.toRow(snapshot, before);
         ArticleStore.upsert(c, after);
-        ReferenceResolver resolver = new ReferenceResolver(new JdbcCandidateSource(c));
+        JdbcCandidateSource candidates = new JdbcCandidateSource(c);
+        ReferenceResolver resolver = new ReferenceResolver(candidates);
 
         if (before == null || !Objects.equals(before.referencesHash(), after.referencesHash())) {
+            if (snapshot.references() != null) {
+                candidates.prefetchDois(ReferenceStore.dois(snapshot.references().stream().map(ReferenceStore::input).toList()));
+            }
             ReferenceStore.replace(c, after.id(), snapshot.references(), resolver);
         }
         Set<UUID> countsToRefresh = new HashSet<>(LinkStore.rebuild(c, after));
@@ -66,8 +75,8 @@ public class CitationGraph {
         for (UUID citing : citingToRelink) {
             countsToRefresh.addAll(relink(c, citing));
         }
-        CountStore.refresh(c, countsToRefresh);
         statuses.refresh(c, after.id());
+        return countsToRefresh;
     }
 
     /**
@@ -75,8 +84,10 @@ public class CitationGraph {
      * returns {resolved, unresolved}.
      */
     public int[] rebuild(Connection c, UUID articleId) throws SQLException {
-        ReferenceResolver resolver = new ReferenceResolver(new JdbcCandidateSource(c));
+        JdbcCandidateSource candidates = new JdbcCandidateSource(c);
+        ReferenceResolver resolver = new ReferenceResolver(candidates);
         List<StoredReference> references = ReferenceStore.ofArticle(c, articleId);
+        candidates.prefetchDois(ReferenceStore.dois(references.stream().map(StoredReference::input).toList()));
         reResolve(c, references, resolver);
         CountStore.refresh(c, relink(c, articleId));
         int resolved = (int) ReferenceStore.ofArticle(c, articleId).stream().filter(r -> r.resolution().resolved()).count();

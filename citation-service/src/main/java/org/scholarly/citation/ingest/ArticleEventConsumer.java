@@ -2,11 +2,15 @@ package org.scholarly.citation.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.scholarly.citation.ingest.ArticleEventProcessor.ArticleEvent;
 import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
@@ -17,14 +21,19 @@ import org.scholarly.support.messaging.ConsumerShutdown;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Consumes {@code catalog.article-events}. The method returns only after the effect committed; SmallRye then acks
- * and the offset is committed. A record that breaks the contract is thrown back, which the channel's
- * {@code dead-letter-queue} strategy sends to the DLQ with the reason in its headers, and the partition moves on.
- * Failures of our own infrastructure (database away, deadlock) are retried instead: dead-lettering a valid event
- * because the database restarted would lose it from the counts.
+ * Consumes {@code catalog.article-events} a poll at a time: the valid events of one poll are applied in one
+ * transaction (one graph lock, one commit, one recount of each article they touch), then each record is
+ * acknowledged and the throttled strategy commits the offsets in order. A record that breaks the contract is
+ * dead-lettered on its own, with its reason in the headers, and the rest of the poll goes on. Failures of our own
+ * infrastructure (database away, deadlock) are retried instead: dead-lettering a valid event because the database
+ * restarted would lose it from the counts. Any other failure of a whole poll is narrowed down by applying its events
+ * one by one, so that only the event that fails is dead-lettered.
  */
 @ApplicationScoped
 public class ArticleEventConsumer {
@@ -37,32 +46,76 @@ public class ArticleEventConsumer {
     @Inject
     MeterRegistry registry;
 
+    /** A valid event and the record that brought it. */
+    private record Received(KafkaRecord<String, String> record, ArticleEvent event) {
+    }
+
     @Incoming(Channels.ARTICLE_EVENTS)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        CloudEvent event;
-        ArticleEventData data;
-        try {
-            event = validated(record.value());
-            data = EventCodec.dataAs(event, ArticleEventData.class);
-        } catch (InvalidEventException e) {
-            throw deadLetter(record, "invalid", e);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Received> valid = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                CloudEvent event = validated(record.getPayload());
+                valid.add(new Received(record, new ArticleEvent(event, EventCodec.dataAs(event, ArticleEventData.class))));
+            } catch (InvalidEventException e) {
+                deadLetter(record, "invalid", e);
+            }
         }
+        if (!valid.isEmpty() && !applyTogether(valid)) {
+            valid.forEach(this::applyAlone);
+        }
+        return CompletableFuture.allOf(valid.stream()
+                .map(received -> received.record().ack().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** True once applied; false when a failure other than a transient one means the events go one by one. */
+    private boolean applyTogether(List<Received> valid) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ArticleEventProcessor.Outcome outcome = processor.apply(event, data);
-                registry.counter("citation_article_events_total", "outcome", outcome.name().toLowerCase()).increment();
+                count(processor.applyAll(valid.stream().map(Received::event).toList()));
+                return true;
+            } catch (RuntimeException e) {
+                if (!transientFailure(e)) {
+                    LOG.warnf("A poll of %d events failed (%s); applying them one by one", valid.size(), e.getMessage());
+                    return false;
+                }
+                backOff(valid.get(0).record(), attempt, e);
+            }
+        }
+    }
+
+    private void applyAlone(Received received) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                count(processor.applyAll(List.of(received.event())));
                 return;
             } catch (RuntimeException e) {
                 if (!transientFailure(e) && attempt >= MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS) {
                     ConsumerShutdown.holdIfStopping();
-                    throw deadLetter(record, "processing", e);
+                    deadLetter(received.record(), "processing", e);
+                    return;
                 }
-                Duration backoff = Duration.ofMillis(Math.min(5_000, 100L << Math.min(attempt, 6)));
-                LOG.warnf("Event %s (partition %d, offset %d) failed on attempt %d, retrying in %s: %s",
-                        event.id(), record.partition(), record.offset(), attempt, backoff, e.getMessage());
-                Thread.sleep(backoff.toMillis());
+                backOff(received.record(), attempt, e);
             }
+        }
+    }
+
+    private void count(List<ArticleEventProcessor.Outcome> outcomes) {
+        outcomes.forEach(outcome ->
+                registry.counter("citation_article_events_total", "outcome", outcome.name().toLowerCase()).increment());
+    }
+
+    private static void backOff(KafkaRecord<String, String> record, int attempt, RuntimeException cause) {
+        Duration backoff = Duration.ofMillis(Math.min(5_000, 100L << Math.min(attempt, 6)));
+        LOG.warnf("Event at %s failed on attempt %d, retrying in %s: %s", position(record), attempt, backoff, cause.getMessage());
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            // Interrupted while stopping: hold the records, unacknowledged, for the next start. Otherwise retry sooner.
+            ConsumerShutdown.holdIfStopping();
         }
     }
 
@@ -81,10 +134,20 @@ public class ArticleEventConsumer {
         return event;
     }
 
-    private RuntimeException deadLetter(ConsumerRecord<String, String> record, String reason, RuntimeException cause) {
+    /**
+     * Hands one record to the channel's dead-letter strategy (which publishes it with the reason and then
+     * acknowledges it) and waits for that, so that its offset is never committed before it is safe in the DLQ.
+     */
+    private void deadLetter(KafkaRecord<String, String> record, String reason, RuntimeException cause) {
         registry.counter("citation_dead_lettered_records_total", "reason", reason).increment();
-        LOG.warnf("Dead-lettering record at partition %d, offset %d: %s", record.partition(), record.offset(), cause.getMessage());
-        return cause;
+        LOG.warnf("Dead-lettering record at %s: %s", position(record), cause.getMessage());
+        record.nack(cause).toCompletableFuture().join();
+    }
+
+    private static String position(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> "partition " + m.getPartition() + ", offset " + m.getOffset())
+                .orElse("partition " + record.getPartition());
     }
 
     /** Connection loss, serialization failure, deadlock, resource shortage: worth waiting for, never worth a DLQ. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.scholarly.citation.article.ArticleRow;
 import org.scholarly.citation.article.ArticleStore;
+import org.scholarly.citation.counts.CountStore;
 import org.scholarly.citation.graph.CitationGraph;
 import org.scholarly.citation.graph.GraphLock;
 import org.scholarly.contract.ArticleEventData;
@@ -14,16 +15,26 @@ import org.scholarly.contract.CloudEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Applies one catalog event in one transaction: the event id is recorded, the snapshot applied if it is newer than
- * the stored version, and the resulting events appended to the outbox, all or nothing. Returns only after commit.
+ * Applies catalog events in one transaction: each event id is recorded, each snapshot applied if it is newer than
+ * the stored version, the counters of every article whose links moved recounted once, and the resulting events
+ * appended to the outbox, all or nothing. Returns only after commit.
  */
 @ApplicationScoped
 public class ArticleEventProcessor {
 
     public enum Outcome { APPLIED, DUPLICATE_EVENT, STALE_VERSION }
+
+    /** One event as the consumer validated it. */
+    public record ArticleEvent(CloudEvent event, ArticleEventData data) {
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -32,20 +43,37 @@ public class ArticleEventProcessor {
 
     @Transactional
     public Outcome apply(CloudEvent event, ArticleEventData data) {
+        return applyAll(List.of(new ArticleEvent(event, data))).get(0);
+    }
+
+    /** The events in their order (one article's events arrive in version order on its partition); one outcome each. */
+    @Transactional
+    public List<Outcome> applyAll(List<ArticleEvent> events) {
         try (Connection c = dataSource.getConnection()) {
             GraphLock.acquire(c);
-            if (!markProcessed(c, event, data)) {
-                return Outcome.DUPLICATE_EVENT;
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            Set<UUID> countsToRefresh = new HashSet<>();
+            for (ArticleEvent event : events) {
+                outcomes.add(applyOne(c, event, countsToRefresh));
             }
-            Optional<ArticleRow> stored = ArticleStore.lock(c, data.articleId());
-            if (stored.isPresent() && data.version() <= stored.get().version()) {
-                return Outcome.STALE_VERSION;
-            }
-            graph.apply(c, stored, data);
-            return Outcome.APPLIED;
+            CountStore.refresh(c, countsToRefresh);
+            return outcomes;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not apply event " + event.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not apply " + events.size() + " events, the first "
+                    + events.get(0).event().id() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Outcome applyOne(Connection c, ArticleEvent event, Set<UUID> countsToRefresh) throws SQLException {
+        if (!markProcessed(c, event.event(), event.data())) {
+            return Outcome.DUPLICATE_EVENT;
+        }
+        Optional<ArticleRow> stored = ArticleStore.lock(c, event.data().articleId());
+        if (stored.isPresent() && event.data().version() <= stored.get().version()) {
+            return Outcome.STALE_VERSION;
+        }
+        countsToRefresh.addAll(graph.apply(c, stored, event.data()));
+        return Outcome.APPLIED;
     }
 
     private static boolean markProcessed(Connection c, CloudEvent event, ArticleEventData data) throws SQLException {
