@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -18,12 +17,12 @@ import org.scholarly.contract.EventContract;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.InvalidEventException;
 import org.scholarly.support.messaging.ConsumerShutdown;
+import org.scholarly.support.messaging.PolledRecords;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -66,9 +65,7 @@ public class ArticleEventConsumer {
         if (!valid.isEmpty() && !applyTogether(valid)) {
             valid.forEach(this::applyAlone);
         }
-        return CompletableFuture.allOf(valid.stream()
-                .map(received -> received.record().ack().toCompletableFuture())
-                .toArray(CompletableFuture[]::new));
+        return PolledRecords.acknowledge(valid.stream().map(Received::record).toList());
     }
 
     /** True once applied; false when a failure other than a transient one means the events go one by one. */
@@ -110,13 +107,9 @@ public class ArticleEventConsumer {
 
     private static void backOff(KafkaRecord<String, String> record, int attempt, RuntimeException cause) {
         Duration backoff = Duration.ofMillis(Math.min(5_000, 100L << Math.min(attempt, 6)));
-        LOG.warnf("Event at %s failed on attempt %d, retrying in %s: %s", position(record), attempt, backoff, cause.getMessage());
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            // Interrupted while stopping: hold the records, unacknowledged, for the next start. Otherwise retry sooner.
-            ConsumerShutdown.holdIfStopping();
-        }
+        LOG.warnf("Event at %s failed on attempt %d, retrying in %s: %s", PolledRecords.position(record), attempt, backoff,
+                cause.getMessage());
+        PolledRecords.pause(backoff);
     }
 
     static CloudEvent validated(String json) {
@@ -134,20 +127,10 @@ public class ArticleEventConsumer {
         return event;
     }
 
-    /**
-     * Hands one record to the channel's dead-letter strategy (which publishes it with the reason and then
-     * acknowledges it) and waits for that, so that its offset is never committed before it is safe in the DLQ.
-     */
     private void deadLetter(KafkaRecord<String, String> record, String reason, RuntimeException cause) {
         registry.counter("citation_dead_lettered_records_total", "reason", reason).increment();
-        LOG.warnf("Dead-lettering record at %s: %s", position(record), cause.getMessage());
-        record.nack(cause).toCompletableFuture().join();
-    }
-
-    private static String position(KafkaRecord<String, String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> "partition " + m.getPartition() + ", offset " + m.getOffset())
-                .orElse("partition " + record.getPartition());
+        LOG.warnf("Dead-lettering record at %s: %s", PolledRecords.position(record), cause.getMessage());
+        PolledRecords.deadLetter(record, cause);
     }
 
     /** Connection loss, serialization failure, deadlock, resource shortage: worth waiting for, never worth a DLQ. */

@@ -1,0 +1,54 @@
+package org.scholarly.support.messaging;
+
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What a consumer that takes a whole poll at a time ({@code batch=true}) needs from its records. Nacking the poll
+ * would dead-letter every record in it, valid ones included; so a bad record is dead-lettered alone, and the rest
+ * are acknowledged one by one, which lets the throttled commit strategy see every offset processed.
+ */
+public final class PolledRecords {
+
+    private PolledRecords() {
+    }
+
+    /**
+     * Hands one record to the channel's failure strategy (the dead-letter queue publishes it with the reason in its
+     * headers, then acknowledges it) and waits for that, so that its offset is never committed before it is safe.
+     */
+    public static void deadLetter(KafkaRecord<?, ?> record, Throwable reason) {
+        record.nack(reason).toCompletableFuture().join();
+    }
+
+    /** Acknowledges each record, once its effect has committed. */
+    public static CompletionStage<Void> acknowledge(List<? extends KafkaRecord<?, ?>> records) {
+        return CompletableFuture.allOf(records.stream()
+                .map(record -> record.ack().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** "partition 2, offset 64", for log lines. */
+    public static String position(KafkaRecord<?, ?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> "partition " + m.getPartition() + ", offset " + m.getOffset())
+                .orElse("partition " + record.getPartition());
+    }
+
+    /**
+     * Waits before another attempt. Interrupted because the application stops, it holds the thread (see
+     * {@link ConsumerShutdown}): the records stay unacknowledged and come again after the restart.
+     */
+    public static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            ConsumerShutdown.holdIfStopping();
+        }
+    }
+}
