@@ -13,9 +13,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Applies one citation-service event in one transaction, together with the record that it was applied: a
+ * Applies citation-service events in one transaction, each together with the record that it was applied: a
  * redelivered event finds its id and does nothing, and an event whose sequence is not newer than the stored one
  * leaves the article as it is. Neither touches the article version: these are the citation-service's facts.
  */
@@ -28,20 +30,34 @@ public class CitationEffects {
     Sql sql;
 
     @Transactional
-    public Result apply(CloudEvent event, String type) {
+    public Result apply(CloudEvent event) {
+        return applyAll(List.of(event)).get(0);
+    }
+
+    /** A poll's events in their order, one commit for all; one result each. */
+    @Transactional
+    public List<Result> applyAll(List<CloudEvent> events) {
         return sql.run(c -> {
-            if (!claim(c, event.id())) {
-                return Result.DUPLICATE;
+            List<Result> results = new ArrayList<>(events.size());
+            for (CloudEvent event : events) {
+                results.add(applyOne(c, event));
             }
-            int updated = switch (type) {
-                case org.scholarly.contract.EventTypes.REFERENCE_STATUS_CHANGED ->
-                        referenceStatus(c, EventCodec.dataAs(event, ReferenceStatusChanged.class));
-                case org.scholarly.contract.EventTypes.CITATION_COUNTS_CHANGED ->
-                        citationCounts(c, EventCodec.dataAs(event, CitationCountsChanged.class));
-                default -> 0;
-            };
-            return updated > 0 ? Result.APPLIED : Result.STALE_OR_UNKNOWN_ARTICLE;
+            return results;
         });
+    }
+
+    private static Result applyOne(Connection c, CloudEvent event) throws SQLException {
+        if (!claim(c, event.id())) {
+            return Result.DUPLICATE;
+        }
+        int updated = switch (event.type()) {
+            case org.scholarly.contract.EventTypes.REFERENCE_STATUS_CHANGED ->
+                    referenceStatus(c, EventCodec.dataAs(event, ReferenceStatusChanged.class));
+            case org.scholarly.contract.EventTypes.CITATION_COUNTS_CHANGED ->
+                    citationCounts(c, EventCodec.dataAs(event, CitationCountsChanged.class));
+            default -> 0;
+        };
+        return updated > 0 ? Result.APPLIED : Result.STALE_OR_UNKNOWN_ARTICLE;
     }
 
     private static boolean claim(Connection c, String eventId) throws SQLException {
