@@ -4,6 +4,7 @@ import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.resolution.CandidateArticle;
 import org.scholarly.citation.resolution.CandidateSource;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -127,21 +126,22 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
-    private Set<UUID> similarTitles(List<String> titleKeys) throws SQLException {
+    /** Titles similar to any of the keys (the longest keys come first), the most similar first; one statement. */
+    private List<UUID> similarTitles(List<String> titleKeys) throws SQLException {
         setThreshold();
-        Set<UUID> ids = new LinkedHashSet<>();
+        List<String> keys = titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()));
+        List<UUID> ids = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("""
                 SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
-                WHERE t.title_key % ? AND""" + " " + CITABLE + """
-                 ORDER BY similarity(t.title_key, ?) DESC LIMIT ?""")) {
-            for (String key : titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()))) {
-                s.setString(1, key);
-                s.setString(2, key);
-                s.setInt(3, CANDIDATES_PER_QUERY);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getObject(1, UUID.class));
-                    }
+                WHERE t.title_key % ANY (?) AND""" + " " + CITABLE + """
+                 ORDER BY (SELECT max(similarity(t.title_key, k)) FROM unnest(?::text[]) AS k) DESC LIMIT ?""")) {
+            Array array = connection.createArrayOf("text", keys.toArray());
+            s.setArray(1, array);
+            s.setArray(2, array);
+            s.setInt(3, CANDIDATES_PER_QUERY * keys.size());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
                 }
             }
         }

@@ -113,40 +113,29 @@ public final class ReferenceStore {
 
     /**
      * Open (unresolved or ambiguous) references that may point to a newly arrived or changed article: same DOI, same
-     * (year, first page), or the article's title inside the reference text. Each branch uses a partial index over
-     * open references only; nothing scans the resolved ones.
+     * (year, first page), or one of the article's titles inside the reference text. Each branch uses a partial index
+     * over open references only (a bitmap OR); nothing scans the resolved ones. The statement text is the same for
+     * every article, so the service plans it once (see {@code plan_cache_mode} in application.properties): estimating
+     * trigram conditions costs more than running them.
      */
     public static List<StoredReference> openCandidatesFor(Connection c, ArticleRow article) throws SQLException {
+        List<String> titleKeys = article.titleKeys().stream().filter(key -> key.length() >= 4).toList();
+        boolean yearPage = article.year() != null && article.firstPage() != null;
+        if (article.doi() == null && !yearPage && titleKeys.isEmpty()) {
+            return List.of();
+        }
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.45");
         }
-        List<String> branches = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        if (article.doi() != null) {
-            branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND norm_doi = ?");
-            parameters.add(article.doi());
-        }
-        if (article.year() != null && article.firstPage() != null) {
-            branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND year_page_keys && ?");
-            parameters.add(c.createArrayOf("text", new Object[]{article.year() + ":" + article.firstPage()}));
-        }
-        for (String titleKey : article.titleKeys()) {
-            if (titleKey.length() >= 4) {
-                branches.add("SELECT citing_article_id, position FROM article_reference WHERE status <> 'RESOLVED' AND search_key %> ?");
-                parameters.add(titleKey);
-            }
-        }
-        if (branches.isEmpty()) {
-            return List.of();
-        }
-        String sql = "SELECT " + COLUMNS + " FROM article_reference WHERE (citing_article_id, position) IN ("
-                + String.join(" UNION ", branches) + ") AND citing_article_id <> ? ORDER BY citing_article_id, position";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object parameter : parameters) {
-                s.setObject(i++, parameter);
-            }
-            s.setObject(i, article.id());
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM article_reference
+                WHERE status <> 'RESOLVED' AND citing_article_id <> ?
+                  AND (norm_doi = ? OR year_page_keys && ? OR search_key %> ANY (?))
+                ORDER BY citing_article_id, position""")) {
+            s.setObject(1, article.id());
+            s.setString(2, article.doi());
+            s.setArray(3, c.createArrayOf("text", yearPage ? new Object[]{article.year() + ":" + article.firstPage()} : new Object[0]));
+            s.setArray(4, c.createArrayOf("text", titleKeys.toArray()));
             return read(s);
         }
     }
