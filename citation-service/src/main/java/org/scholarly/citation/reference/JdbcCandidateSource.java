@@ -77,17 +77,12 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
-    /**
-     * The exact title and (year, first page) look-ups go to the database together with the candidates' rows, one
-     * round trip for most references; only a reference whose title matches no catalog title exactly goes on to the
-     * trigram search, which finds titles that differ by a typo, a subtitle or a translation.
-     */
+    /** The exact title and (year, first page) look-ups go to the database together with the candidates' rows. */
     @Override
     public Collection<CandidateArticle> search(List<String> titleKeys, String textKey, Collection<Integer> years,
                                                Collection<Integer> firstPages, UUID exclude) {
         try {
             Map<UUID, CandidateArticle> found = new LinkedHashMap<>();
-            boolean titleFound = false;
             if (!titleKeys.isEmpty() || (!years.isEmpty() && !firstPages.isEmpty())) {
                 try (PreparedStatement s = connection.prepareStatement("""
                         WITH by_title AS (
@@ -99,7 +94,7 @@ public final class JdbcCandidateSource implements CandidateSource {
                             WHERE a.publication_year = ANY (?) AND a.first_page = ANY (?) AND""" + " " + CITABLE + """
                          LIMIT 20)
                         SELECT""" + " " + CANDIDATE_COLUMNS + """
-                        , a.id IN (SELECT id FROM by_title) FROM article a
+                         FROM article a
                         WHERE a.id IN (SELECT id FROM by_title UNION SELECT id FROM by_page)""")) {
                     s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
                     s.setInt(2, CANDIDATES_PER_QUERY);
@@ -109,15 +104,9 @@ public final class JdbcCandidateSource implements CandidateSource {
                         while (r.next()) {
                             CandidateArticle candidate = candidate(r);
                             found.put(candidate.id(), candidate);
-                            titleFound |= r.getBoolean(13);
                         }
                     }
                 }
-            }
-            if (!titleKeys.isEmpty() && !titleFound) {
-                List<UUID> similar = new ArrayList<>(similarTitles(titleKeys));
-                similar.removeAll(found.keySet());
-                load(similar).forEach(candidate -> found.put(candidate.id(), candidate));
             }
             found.remove(exclude);
             return List.copyOf(found.values());
@@ -127,7 +116,18 @@ public final class JdbcCandidateSource implements CandidateSource {
     }
 
     /** Titles similar to any of the keys (the longest keys come first), the most similar first; one statement. */
-    private List<UUID> similarTitles(List<String> titleKeys) throws SQLException {
+    @Override
+    public Collection<CandidateArticle> similarTitles(List<String> titleKeys, UUID exclude) {
+        try {
+            List<UUID> ids = similarTitleIds(titleKeys);
+            ids.remove(exclude);
+            return load(ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<UUID> similarTitleIds(List<String> titleKeys) throws SQLException {
         setThreshold();
         List<String> keys = titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()));
         List<UUID> ids = new ArrayList<>();

@@ -10,7 +10,10 @@ public interface CandidateSource {
     /** Articles with exactly this normalised DOI. */
     List<CandidateArticle> byDoi(String doi);
 
-    /** Articles that share enough of a title with {@code titleKeys}, or have one of the years and first pages. */
+    /** Articles with one of {@code titleKeys} as a title, or with one of the years and first pages: cheap look-ups. */
     Collection<CandidateArticle> search(List<String> titleKeys, String textKey, Collection<Integer> years,
                                         Collection<Integer> firstPages, UUID exclude);
+
+    /** Articles whose titles are similar to one of {@code titleKeys}: a typo, a subtitle, another transliteration. */
+    Collection<CandidateArticle> similarTitles(List<String> titleKeys, UUID exclude);
 }

@@ -3,7 +3,9 @@ package org.scholarly.citation.resolution;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -66,7 +68,23 @@ public final class ReferenceResolver {
 
     private Resolution match(ParsedReference ref, String doi, UUID citingArticle, Resolution.Method method) {
         List<Integer> firstPages = ref.pageRanges().stream().map(ParsedReference.PageRange::first).toList();
-        Collection<CandidateArticle> candidates = source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, citingArticle);
+        Map<UUID, CandidateArticle> candidates = new LinkedHashMap<>();
+        source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, citingArticle)
+                .forEach(c -> candidates.put(c.id(), c));
+        Resolution resolution = decide(ref, doi, candidates.values(), method);
+        // The similar-title search is the one look-up whose cost grows with the catalog: only when the exact title
+        // and (year, first page) brought nothing this reference can be linked to.
+        if (!resolution.resolved() && !ref.titleKeys().isEmpty()) {
+            int before = candidates.size();
+            source.similarTitles(ref.titleKeys(), citingArticle).forEach(c -> candidates.putIfAbsent(c.id(), c));
+            if (candidates.size() > before) {
+                resolution = decide(ref, doi, candidates.values(), method);
+            }
+        }
+        return resolution;
+    }
+
+    private static Resolution decide(ParsedReference ref, String doi, Collection<CandidateArticle> candidates, Resolution.Method method) {
         List<Scored> accepted = new ArrayList<>();
         double bestRejected = 0;
         for (CandidateArticle candidate : candidates) {
