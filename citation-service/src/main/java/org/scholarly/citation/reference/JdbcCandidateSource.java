@@ -4,7 +4,6 @@ import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.resolution.CandidateArticle;
 import org.scholarly.citation.resolution.CandidateSource;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,7 +114,7 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
-    /** Titles similar to any of the keys (the longest keys come first), the most similar first; one statement. */
+    /** The titles closest to each of the longest keys: a typo, a subtitle, another transliteration. */
     @Override
     public Collection<CandidateArticle> similarTitles(List<String> titleKeys, UUID exclude) {
         try {
@@ -127,21 +126,23 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
+    /** For each key (the longest first) the titles most similar to it, in one statement. */
     private List<UUID> similarTitleIds(List<String> titleKeys) throws SQLException {
         setThreshold();
         List<String> keys = titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()));
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("""
-                SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
-                WHERE t.title_key % ANY (?) AND""" + " " + CITABLE + """
-                 ORDER BY (SELECT max(similarity(t.title_key, k)) FROM unnest(?::text[]) AS k) DESC LIMIT ?""")) {
-            Array array = connection.createArrayOf("text", keys.toArray());
-            s.setArray(1, array);
-            s.setArray(2, array);
-            s.setInt(3, CANDIDATES_PER_QUERY * keys.size());
+                SELECT closest.article_id FROM unnest(?::text[]) AS wanted (title_key) CROSS JOIN LATERAL (
+                    SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
+                    WHERE t.title_key % wanted.title_key AND""" + " " + CITABLE + """
+                     ORDER BY similarity(t.title_key, wanted.title_key) DESC LIMIT ?) AS closest""")) {
+            s.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            s.setInt(2, CANDIDATES_PER_QUERY);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
+                    if (!ids.contains(r.getObject(1, UUID.class))) {
+                        ids.add(r.getObject(1, UUID.class));
+                    }
                 }
             }
         }

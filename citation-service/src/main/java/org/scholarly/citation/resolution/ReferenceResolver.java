@@ -71,17 +71,14 @@ public final class ReferenceResolver {
         Map<UUID, CandidateArticle> candidates = new LinkedHashMap<>();
         source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, citingArticle)
                 .forEach(c -> candidates.put(c.id(), c));
-        Resolution resolution = decide(ref, doi, candidates.values(), method);
-        // The similar-title search is the one look-up whose cost grows with the catalog: only when the exact title
-        // and (year, first page) brought nothing this reference can be linked to.
-        if (!resolution.resolved() && !ref.titleKeys().isEmpty()) {
-            int before = candidates.size();
+        // The similar-title search is the one look-up whose cost grows with the catalog: only for a reference whose
+        // title is no catalog title exactly. It runs even when the (year, first page) look-up found an acceptable
+        // candidate, because a look-alike on the same page must not win over the work the reference names.
+        boolean exactTitle = candidates.values().stream().anyMatch(c -> c.titleKeys().stream().anyMatch(ref.titleKeys()::contains));
+        if (!exactTitle && !ref.titleKeys().isEmpty()) {
             source.similarTitles(ref.titleKeys(), citingArticle).forEach(c -> candidates.putIfAbsent(c.id(), c));
-            if (candidates.size() > before) {
-                resolution = decide(ref, doi, candidates.values(), method);
-            }
         }
-        return resolution;
+        return decide(ref, doi, candidates.values(), method);
     }
 
     private static Resolution decide(ParsedReference ref, String doi, Collection<CandidateArticle> candidates, Resolution.Method method) {
