@@ -30,6 +30,9 @@ public final class ReferenceStore {
     private static final String COLUMNS = "citing_article_id, position, raw, authors, title, container, year, volume, issue, "
             + "first_page, last_page, doi, status, target_article_id, method, score, candidate_count";
 
+    /** Below this score a link made without a DOI is looked at again when a better candidate may have arrived (V4). */
+    public static final double WEAK_LINK_SCORE = 0.8;
+
     private ReferenceStore() {
     }
 
@@ -112,8 +115,10 @@ public final class ReferenceStore {
     }
 
     /**
-     * Open (unresolved or ambiguous) references that may point to a newly arrived or changed article: same DOI, same
-     * (year, first page), or one of the article's titles inside the reference text. Each branch uses a partial index
+     * References that may point to a newly arrived or changed article: open ones (unresolved or ambiguous) and
+     * weakly linked ones (no DOI, score below {@value #WEAK_LINK_SCORE}: linked to a look-alike because the work they
+     * name had not arrived yet), with the same DOI, the same (year, first page), or one of the article's titles
+     * inside the reference text. Each branch uses a partial index
      * over open references only (a bitmap OR); nothing scans the resolved ones. The statement text is the same for
      * every article, so the service plans it once (see {@code plan_cache_mode} in application.properties): estimating
      * trigram conditions costs more than running them.
@@ -129,7 +134,7 @@ public final class ReferenceStore {
         }
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
                  FROM article_reference
-                WHERE status <> 'RESOLVED' AND citing_article_id <> ?
+                WHERE (status <> 'RESOLVED' OR score < 0.8) AND citing_article_id <> ?
                   AND (norm_doi = ? OR year_page_keys && ? OR search_key %> ANY (?))
                 ORDER BY citing_article_id, position""")) {
             s.setObject(1, article.id());

@@ -47,6 +47,36 @@ class CitationFlowTest {
     }
 
     @Test
+    void movesALinkMadeToALookAlikeToTheNamedWorkWhenItArrivesLater() {
+        // The benchmark's case: two articles of one year share first page and volume and an author's family name.
+        // The citing article is processed before the work it names (they travel on different partitions), so its
+        // reference is first linked to the look-alike on page, volume and author alone.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ArticleDraft lookAlike = ArticleDraft.published("Knowledge occupation ideology circulation " + run, 2000)
+                .author("권재훈", "Kwon Jae-hoon", "권", "Kwon").pages("81", "97");
+        lookAlike.volume = "10";
+        lookAlike.journal(UUID.randomUUID(), null, "Journal of Economy Studies");
+        ArticleDraft named = ArticleDraft.published("Philosophy generation revolution space transition " + run, 2000)
+                .author("권미경", "Kwon Mi-kyung", "권", "Kwon").pages("81", "99");
+        named.volume = "10";
+        named.journal(UUID.randomUUID(), null, "Journal of Capital Studies");
+        ArticleDraft citing = ArticleDraft.published("Citing before the named work arrives " + run, 2005)
+                .citesStructured(List.of("Kwon, Mi-kyung"), "Philosophy generation revolution space transition " + run,
+                        "Journal of Capital Studies", 2000, "10", "81", null);
+        ingest(lookAlike, EventTypes.ARTICLE_CREATED);
+        ingest(citing, EventTypes.ARTICLE_CREATED);
+        assertThat(citations(lookAlike.id).getLong("citedByCount")).as("the weak link this test starts from").isEqualTo(1);
+
+        ingest(named, EventTypes.ARTICLE_CREATED);
+
+        JsonPath reference = given().get("/api/v1/citations/articles/{id}/references", citing.id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(reference.getString("items[0].resolution.targetArticleId")).isEqualTo(named.id.toString());
+        assertThat(citations(named.id).getLong("citedByCount")).isEqualTo(1);
+        assertThat(citations(lookAlike.id).getLong("citedByCount")).isZero();
+    }
+
+    @Test
     void countsTwoCitationsOfTheSeedOneByDoiAndOneByAnUnstructuredString() {
         UUID journal = UUID.randomUUID();
         ArticleDraft seed = ArticleDraft.seed(journal);
