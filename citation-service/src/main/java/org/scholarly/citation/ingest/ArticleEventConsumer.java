@@ -62,10 +62,15 @@ public class ArticleEventConsumer {
                 deadLetter(record, "invalid", e);
             }
         }
+        List<KafkaRecord<String, String>> applied = new ArrayList<>(valid.stream().map(Received::record).toList());
         if (!valid.isEmpty() && !applyTogether(valid)) {
-            valid.forEach(this::applyAlone);
+            for (Received received : valid) {
+                if (!applyAlone(received)) {
+                    applied.remove(received.record()); // the dead-letter queue acknowledged it
+                }
+            }
         }
-        return PolledRecords.acknowledge(valid.stream().map(Received::record).toList());
+        return PolledRecords.acknowledge(applied);
     }
 
     /** True once applied; false when a failure other than a transient one means the events go one by one. */
@@ -84,16 +89,17 @@ public class ArticleEventConsumer {
         }
     }
 
-    private void applyAlone(Received received) {
+    /** True once applied, false once dead-lettered. */
+    private boolean applyAlone(Received received) {
         for (int attempt = 1; ; attempt++) {
             try {
                 count(processor.applyAll(List.of(received.event())));
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (!transientFailure(e) && attempt >= MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS) {
                     ConsumerShutdown.holdIfStopping();
                     deadLetter(received.record(), "processing", e);
-                    return;
+                    return false;
                 }
                 backOff(received.record(), attempt, e);
             }
