@@ -46,29 +46,23 @@ public class CitationEventsConsumer {
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<Received> relevant = new ArrayList<>();
-        List<KafkaRecord<String, String>> done = new ArrayList<>();
+        List<KafkaRecord<String, String>> irrelevant = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 EventContract.requireValid(record.getPayload());
                 CloudEvent event = EventCodec.parse(record.getPayload());
                 if (EventTypes.REFERENCE_STATUS_CHANGED.equals(event.type()) || EventTypes.CITATION_COUNTS_CHANGED.equals(event.type())) {
                     relevant.add(new Received(record, event));
+                } else {
+                    irrelevant.add(record); // reference-build.finished and the like concern other consumers
                 }
-                // reference-build.finished and the like concern other consumers
-                done.add(record);
             } catch (InvalidEventException e) {
                 LOG.warnf("Dead-lettering record at %s: %s", PolledRecords.position(record), e.getMessage());
                 PolledRecords.deadLetter(record, e);
             }
         }
-        if (!relevant.isEmpty() && !applyTogether(relevant)) {
-            for (Received received : relevant) {
-                if (!applyAlone(received)) {
-                    done.remove(received.record()); // the dead-letter queue acknowledged it
-                }
-            }
-        }
-        return PolledRecords.acknowledge(done);
+        CompletionStage<Void> applied = PolledRecords.applyAndAcknowledge(relevant, Received::record, this::applyTogether, this::applyAlone);
+        return applied.thenCombine(PolledRecords.acknowledge(irrelevant), (a, b) -> null);
     }
 
     private boolean applyTogether(List<Received> relevant) {

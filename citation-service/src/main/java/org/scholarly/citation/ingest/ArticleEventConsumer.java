@@ -62,15 +62,7 @@ public class ArticleEventConsumer {
                 deadLetter(record, "invalid", e);
             }
         }
-        List<KafkaRecord<String, String>> applied = new ArrayList<>(valid.stream().map(Received::record).toList());
-        if (!valid.isEmpty() && !applyTogether(valid)) {
-            for (Received received : valid) {
-                if (!applyAlone(received)) {
-                    applied.remove(received.record()); // the dead-letter queue acknowledged it
-                }
-            }
-        }
-        return PolledRecords.acknowledge(applied);
+        return PolledRecords.applyAndAcknowledge(valid, Received::record, this::applyTogether, this::applyAlone);
     }
 
     /** True once applied; false when a failure other than a transient one means the events go one by one. */

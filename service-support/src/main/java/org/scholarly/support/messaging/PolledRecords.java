@@ -4,9 +4,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a consumer that takes a whole poll at a time ({@code batch=true}) needs from its records. Nacking the poll
@@ -24,6 +27,24 @@ public final class PolledRecords {
      */
     public static void deadLetter(KafkaRecord<?, ?> record, Throwable reason) {
         record.nack(reason).toCompletableFuture().join();
+    }
+
+    /**
+     * Applies a poll's items in one go ({@code together}, true once committed); when that fails for good, applies
+     * them one by one ({@code alone}, false once the item was dead-lettered). Then acknowledges every record that
+     * was not dead-lettered: the dead-letter queue acknowledged those itself.
+     */
+    public static <T> CompletionStage<Void> applyAndAcknowledge(List<T> items, Function<T, KafkaRecord<?, ?>> recordOf,
+                                                                Predicate<List<T>> together, Predicate<T> alone) {
+        List<KafkaRecord<?, ?>> applied = new ArrayList<>(items.stream().map(recordOf).toList());
+        if (!items.isEmpty() && !together.test(items)) {
+            for (T item : items) {
+                if (!alone.test(item)) {
+                    applied.remove(recordOf.apply(item));
+                }
+            }
+        }
+        return acknowledge(applied);
     }
 
     /** Acknowledges each record, once its effect has committed. */
