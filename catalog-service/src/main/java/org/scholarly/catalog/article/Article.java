@@ -88,6 +88,45 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    /**
+     * A transient copy, never persisted: lets a write build the event a change would produce, and measure it,
+     * before changing the managed article.
+     */
+    public Article transientCopy() {
+        Article copy = new Article();
+        copy.id = id;
+        copy.journalId = journalId;
+        copy.issueId = issueId;
+        copy.doi = doi;
+        copy.externalIds = externalIds;
+        copy.titles = titles;
+        copy.abstracts = abstracts;
+        copy.keywords = keywords;
+        copy.language = language;
+        copy.publicationYear = publicationYear;
+        copy.firstPage = firstPage;
+        copy.lastPage = lastPage;
+        copy.authors = authors;
+        copy.references = references;
+        copy.workflowStatus = workflowStatus;
+        copy.version = version;
+        copy.contentHash = contentHash;
+        copy.referenceStatus = referenceStatus;
+        copy.referenceNotice = referenceNotice;
+        copy.referenceAsOf = referenceAsOf;
+        copy.referenceSequence = referenceSequence;
+        copy.citedByCount = citedByCount;
+        copy.countsByYear = countsByYear;
+        copy.citationsAsOf = citationsAsOf;
+        copy.citationSequence = citationSequence;
+        copy.searchText = searchText;
+        copy.createdAt = createdAt;
+        copy.updatedAt = updatedAt;
+        copy.createdBy = createdBy;
+        copy.updatedBy = updatedBy;
+        return copy;
+    }
+
     /** Records a change that consumers will see as a new version. */
     public void touch(String actor, OffsetDateTime at) {
         version++;

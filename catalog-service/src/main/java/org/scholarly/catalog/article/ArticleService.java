@@ -12,6 +12,7 @@ import org.scholarly.catalog.common.TextKeys;
 import org.scholarly.catalog.events.ArticleEvents;
 import org.scholarly.catalog.journal.Issue;
 import org.scholarly.catalog.journal.Journal;
+import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.support.problem.Problem.FieldError;
 import org.scholarly.support.problem.ProblemException;
@@ -40,6 +41,8 @@ public class ArticleService {
     ArticleEvents events;
     @Inject
     ArticleWriteHook hook;
+    @Inject
+    ArticleLimitChecks limits;
 
     @Transactional
     public ArticleView get(UUID id, boolean editor) {
@@ -109,6 +112,9 @@ public class ArticleService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
+        limits.references(references).ifPresent(problem -> {
+            throw problem;
+        });
         Article article = em.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (article == null) {
             throw ProblemException.notFound("No article " + id);
@@ -122,12 +128,17 @@ public class ArticleService {
         article.contentHash = ArticleContent.of(article).hash();
         article.followReferenceList(now);
         article.touch(actor, now);
+        CloudEvent event = ArticleEvents.event(EventTypes.ARTICLE_REFERENCES_REPLACED, article,
+                em.find(Journal.class, article.journalId), issueOf(article), null, actor);
+        // Thrown before anything is flushed; the rollback also undoes the changes to the managed article.
+        limits.event(event).ifPresent(problem -> {
+            throw problem;
+        });
         HistoryEntry entry = HistoryEntry.of(article, HistoryEntry.Action.REFERENCES_REPLACED, actor, now);
         entry.changedFields = List.of("references");
         em.persist(entry);
         em.flush();
-        events.append(ArticleEvents.event(EventTypes.ARTICLE_REFERENCES_REPLACED, article,
-                em.find(Journal.class, article.journalId), issueOf(article), null, actor));
+        events.append(event);
         hook.afterWrite(List.of(article));
         return referenceList(article);
     }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.scholarly.catalog.article.Article;
 import org.scholarly.catalog.article.ArticleContent;
 import org.scholarly.catalog.article.ArticleIdentifier;
+import org.scholarly.catalog.article.ArticleLimitChecks;
 import org.scholarly.catalog.article.ArticleWriteHook;
 import org.scholarly.catalog.article.HistoryEntry;
 import org.scholarly.catalog.article.ReferenceStatus;
@@ -20,6 +21,7 @@ import org.scholarly.catalog.journal.Journal;
 import org.scholarly.catalog.journal.JournalMatcher;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventTypes;
+import org.scholarly.support.problem.ProblemException;
 
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,9 +49,19 @@ public class ArticleIngestor {
 
     public enum Kind { CREATED, UPDATED, UNCHANGED, REJECTED }
 
-    public record Outcome(Kind kind, int status, String reason, Article article, Journal journal, Issue issue) {
+    /** @param problem for a record refused by a limit: the problem a single POST answers with */
+    public record Outcome(Kind kind, int status, String reason, Article article, Journal journal, Issue issue,
+                          ProblemException problem) {
+        Outcome(Kind kind, int status, String reason, Article article, Journal journal, Issue issue) {
+            this(kind, status, reason, article, journal, issue, null);
+        }
+
         static Outcome rejected(int status, String reason) {
             return new Outcome(Kind.REJECTED, status, reason, null, null, null);
+        }
+
+        static Outcome refused(ProblemException problem) {
+            return new Outcome(Kind.REJECTED, problem.status(), problem.getMessage(), null, null, null, problem);
         }
     }
 
@@ -62,6 +75,8 @@ public class ArticleIngestor {
     Sql sql;
     @Inject
     ArticleWriteHook hook;
+    @Inject
+    ArticleLimitChecks limits;
 
     /** Records must have passed {@link ArticleRecords#check}. Returns one outcome per record, in order. */
     @Transactional
@@ -70,7 +85,15 @@ public class ArticleIngestor {
         Map<String, Journal> journalCache = new HashMap<>();
         Map<String, Issue> issueCache = new HashMap<>();
         List<Resolved> resolved = new ArrayList<>();
-        for (ArticleRecord record : records) {
+        Map<Integer, ProblemException> refused = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            ArticleRecord record = records.get(i);
+            // Before anything is resolved or written for it: a refused record leaves no trace, not even its journal.
+            Optional<ProblemException> overLimit = limits.references(record.references());
+            if (overLimit.isPresent()) {
+                refused.put(i, overLimit.get());
+                continue;
+            }
             Journal journal = journals.resolve(record.journal(), actor, journalCache);
             Issue issue = journals.resolveIssue(journal, record.issue(), issueCache);
             resolved.add(new Resolved(record, journal, issue, strongKeys(record), naturalKey(record, journal, issue)));
@@ -87,7 +110,13 @@ public class ArticleIngestor {
         List<Outcome> outcomes = new ArrayList<>();
         List<CloudEvent> pending = new ArrayList<>();
         List<Article> written = new ArrayList<>();
-        for (Resolved r : resolved) {
+        java.util.Iterator<Resolved> next = resolved.iterator();
+        for (int i = 0; i < records.size(); i++) {
+            if (refused.containsKey(i)) {
+                outcomes.add(Outcome.refused(refused.get(i)));
+                continue;
+            }
+            Resolved r = next.next();
             Set<UUID> strongOwners = r.strongKeys.stream().map(owners::get).filter(id -> id != null).collect(Collectors.toSet());
             if (strongOwners.size() > 1) {
                 outcomes.add(Outcome.rejected(409, "the record's identifiers belong to different articles: " + strongOwners));
@@ -104,15 +133,31 @@ public class ArticleIngestor {
             ArticleContent content = content(r);
             Outcome outcome;
             if (target == null) {
-                Article article = create(r, content, actor, now);
+                Article article = newArticle(r, content, actor, now);
+                CloudEvent created = ArticleEvents.event(EventTypes.ARTICLE_CREATED, article, r.journal, r.issue, null, actor);
+                Optional<ProblemException> tooLarge = limits.event(created);
+                if (tooLarge.isPresent()) {
+                    outcomes.add(Outcome.refused(tooLarge.get()));
+                    continue;
+                }
+                persist(article, actor, now);
                 articles.put(article.id, article);
-                pending.add(ArticleEvents.event(EventTypes.ARTICLE_CREATED, article, r.journal, r.issue, null, actor));
+                pending.add(created);
                 outcome = new Outcome(Kind.CREATED, 201, null, article, r.journal, r.issue);
                 written.add(article);
                 target = article;
             } else if (content.hash().equals(target.contentHash)) {
                 outcome = new Outcome(Kind.UNCHANGED, 200, null, target, r.journal, r.issue);
             } else {
+                // Measured on a copy first: the managed article must not change if its event is refused.
+                Article updated = target.transientCopy();
+                change(updated, content, content.changedFrom(ArticleContent.of(target)), actor, now);
+                Optional<ProblemException> tooLarge = limits.event(
+                        ArticleEvents.event(EventTypes.ARTICLE_UPDATED, updated, r.journal, r.issue, null, actor));
+                if (tooLarge.isPresent()) {
+                    outcomes.add(Outcome.refused(tooLarge.get()));
+                    continue;
+                }
                 update(target, content, actor, now);
                 pending.add(ArticleEvents.event(EventTypes.ARTICLE_UPDATED, target, r.journal, r.issue, null, actor));
                 outcome = new Outcome(Kind.UPDATED, 200, null, target, r.journal, r.issue);
@@ -155,7 +200,7 @@ public class ArticleIngestor {
                 record.externalIds(), record.language(), record.authors(), record.references());
     }
 
-    private Article create(Resolved r, ArticleContent content, String actor, OffsetDateTime now) {
+    private static Article newArticle(Resolved r, ArticleContent content, String actor, OffsetDateTime now) {
         Article article = new Article();
         article.id = UUID.randomUUID();
         content.applyTo(article);
@@ -167,24 +212,30 @@ public class ArticleIngestor {
         article.updatedAt = now;
         article.createdBy = actor;
         article.updatedBy = actor;
+        return article;
+    }
+
+    private void persist(Article article, String actor, OffsetDateTime now) {
         em.persist(article);
         HistoryEntry entry = HistoryEntry.of(article, HistoryEntry.Action.CREATED, actor, now);
         entry.toStatus = article.workflowStatus.name();
         em.persist(entry);
-        return article;
     }
 
     private void update(Article article, ArticleContent content, String actor, OffsetDateTime now) {
-        ArticleContent before = ArticleContent.of(article);
-        List<String> changed = content.changedFrom(before);
+        List<String> changed = content.changedFrom(ArticleContent.of(article));
+        change(article, content, changed, actor, now);
+        HistoryEntry entry = HistoryEntry.of(article, HistoryEntry.Action.UPDATED, actor, now);
+        entry.changedFields = changed;
+        em.persist(entry);
+    }
+
+    private static void change(Article article, ArticleContent content, List<String> changed, String actor, OffsetDateTime now) {
         content.applyTo(article);
         if (changed.contains("references")) {
             article.followReferenceList(now);
         }
         article.touch(actor, now);
-        HistoryEntry entry = HistoryEntry.of(article, HistoryEntry.Action.UPDATED, actor, now);
-        entry.changedFields = changed;
-        em.persist(entry);
     }
 
     private void register(Resolved r, UUID articleId, Map<String, UUID> owners) {

@@ -45,6 +45,9 @@ public class SingleIngestService {
             throw ProblemException.invalidFields(checked.errors());
         }
         ArticleIngestor.Outcome outcome = ingestor.ingest(List.of(checked.record()), client).get(0);
+        if (outcome.problem() != null) {
+            throw outcome.problem();
+        }
         if (outcome.kind() == ArticleIngestor.Kind.REJECTED) {
             throw outcome.status() == 409 ? ProblemException.conflict(outcome.reason()) : ProblemException.unprocessable(outcome.reason());
         }

@@ -55,6 +55,14 @@ public class Outbox {
         }
     }
 
+    /**
+     * The size in bytes of the record value the relay will send for {@code event}: exactly what is stored in the
+     * outbox row, so a service can refuse a write whose event the broker would never accept before writing it.
+     */
+    public static int serializedBytes(CloudEvent event) {
+        return EventCodec.toJson(event).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     /** The same on a plain JDBC connection whose transaction the caller controls (tests, tools). */
     public static void insert(Connection connection, String topic, String key, CloudEvent event) throws SQLException {
         insert(connection, topic, List.of(Map.entry(key, event)));

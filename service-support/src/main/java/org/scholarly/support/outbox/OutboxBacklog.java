@@ -24,6 +24,11 @@ public class OutboxBacklog {
         return query("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM outbox_event");
     }
 
+    /** Rows the relay moved aside because Kafka refused them for good; they stay until an operator acts. */
+    public double quarantined() {
+        return query("SELECT count(*) FROM outbox_quarantine");
+    }
+
     private double query(String sql) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

@@ -57,6 +57,7 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, String> producer;
     private Counter published;
+    private Counter quarantinedTotal;
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("outbox_backlog", backlog, OutboxBacklog::count)
@@ -64,6 +65,10 @@ public class OutboxRelay {
         Gauge.builder("outbox_oldest_age_seconds", backlog, OutboxBacklog::oldestAgeSeconds)
                 .description("Age of the oldest event not yet acknowledged by Kafka").register(registry);
         published = Counter.builder("outbox_published_total").description("Events the relay published").register(registry);
+        quarantinedTotal = Counter.builder("outbox_quarantined_total")
+                .description("Events Kafka refused for good, moved from the outbox to outbox_quarantine").register(registry);
+        Gauge.builder("outbox_quarantine_size", backlog, OutboxBacklog::quarantined)
+                .description("Events held in outbox_quarantine").register(registry);
         if (!config.enabled()) {
             return;
         }
@@ -107,9 +112,10 @@ public class OutboxRelay {
                 listen(connection);
                 LOG.infof("Outbox relay of %s is publishing", applicationName);
                 while (running) {
-                    int count = publisher.publishBatch(connection, this::haltIfDrilled);
-                    published.increment(count);
-                    if (count < config.batchSize()) {
+                    OutboxPublisher.Round round = publisher.publishBatch(connection, this::haltIfDrilled);
+                    published.increment(round.published());
+                    round.quarantined().forEach(this::reportQuarantined);
+                    if (round.removed() < config.batchSize()) {
                         awaitNotification(connection);
                     }
                 }
@@ -123,6 +129,14 @@ public class OutboxRelay {
                 }
             }
         }
+    }
+
+    /** Once per row: it has left the outbox for good, so this is the only time anyone is told. */
+    private void reportQuarantined(QuarantinedRow row) {
+        quarantinedTotal.increment();
+        LOG.warnf("Outbox row %d (event %s, %s, key %s, %d bytes) can never be published to %s and was moved to "
+                        + "outbox_quarantine: %s", row.id(), row.eventId(), row.eventType(), row.key(), row.payloadBytes(),
+                row.topic(), row.reason());
     }
 
     private Connection connect() throws SQLException {

@@ -48,6 +48,18 @@ class OutboxPublisherTest {
                         event_type   TEXT        NOT NULL,
                         payload      TEXT        NOT NULL,
                         created_at   TIMESTAMPTZ NOT NULL DEFAULT now())""");
+            // As in each service's migration.
+            ddl.execute("""
+                    CREATE TABLE outbox_quarantine (
+                        id             BIGINT      PRIMARY KEY,
+                        topic          TEXT        NOT NULL,
+                        event_key      TEXT        NOT NULL,
+                        event_id       TEXT        NOT NULL,
+                        event_type     TEXT        NOT NULL,
+                        payload        TEXT        NOT NULL,
+                        created_at     TIMESTAMPTZ NOT NULL,
+                        reason         TEXT        NOT NULL,
+                        quarantined_at TIMESTAMPTZ NOT NULL DEFAULT now())""");
         }
         producer = new KafkaProducer<>(ReliableProducerSettings.forStrings(RealInfrastructure.kafkaBootstrapServers(), "outbox-test"));
     }
@@ -70,10 +82,10 @@ class OutboxPublisherTest {
             Outbox.insert(fast, topic, "b", second);
             fast.commit();
 
-            assertThat(publisher.publishBatch(relay, () -> { })).isEqualTo(1);
+            assertThat(publisher.publishBatch(relay, () -> { }).published()).isEqualTo(1);
             slow.commit();
-            assertThat(publisher.publishBatch(relay, () -> { })).isEqualTo(1);
-            assertThat(publisher.publishBatch(relay, () -> { })).isZero();
+            assertThat(publisher.publishBatch(relay, () -> { }).published()).isEqualTo(1);
+            assertThat(publisher.publishBatch(relay, () -> { }).published()).isZero();
 
             assertThat(consumeIds(topic, 2)).containsExactlyInAnyOrder(first.id(), second.id());
         }
@@ -91,7 +103,7 @@ class OutboxPublisherTest {
             Outbox.insert(writer, topic, "a", kept);
             writer.commit();
 
-            assertThat(publisher.publishBatch(relay, () -> { })).isEqualTo(1);
+            assertThat(publisher.publishBatch(relay, () -> { }).published()).isEqualTo(1);
             assertThat(consumeIds(topic, 1)).containsExactly(kept.id());
         }
     }
@@ -108,7 +120,7 @@ class OutboxPublisherTest {
             } catch (IllegalStateException expected) {
                 // The batch reached Kafka, the deletion did not happen.
             }
-            assertThat(publisher.publishBatch(relay, () -> { })).isEqualTo(1);
+            assertThat(publisher.publishBatch(relay, () -> { }).published()).isEqualTo(1);
             // At least once: the same event id twice on the topic, which consumers deduplicate.
             assertThat(consumeIds(topic, 2)).containsExactly(event.id(), event.id());
         }
@@ -128,6 +140,78 @@ class OutboxPublisherTest {
     }
 
     @Test
+    void quarantinesARowTheProducerRefusesAsTooLargeAndPublishesTheRowsBehindIt() throws Exception {
+        String topic = "outbox-too-large-" + UUID.randomUUID();
+        OutboxPublisher publisher = new OutboxPublisher(producer, 100);
+        try (Connection writer = connect(); Connection relay = connect()) {
+            CloudEvent before = event();
+            Outbox.insert(writer, topic, "a", before);
+            long oversized = insertRaw(writer, topic, "a", randomText(1_200_000));   // over the default 1 MB max.request.size
+            CloudEvent after = event();
+            Outbox.insert(writer, topic, "a", after);
+
+            OutboxPublisher.Round round = publisher.publishBatch(relay, () -> { });
+
+            assertThat(round.published()).isEqualTo(2);
+            assertThat(round.quarantined()).singleElement().satisfies(row -> {
+                assertThat(row.id()).isEqualTo(oversized);
+                assertThat(row.reason()).startsWith("RecordTooLargeException");
+            });
+            assertThat(count(relay, "SELECT count(*) FROM outbox_event WHERE topic = '" + topic + "'")).isZero();
+            assertThat(count(relay, "SELECT count(*) FROM outbox_quarantine WHERE id = " + oversized
+                    + " AND reason LIKE 'RecordTooLargeException%' AND length(payload) = 1200000")).isEqualTo(1);
+            assertThat(consumeIds(topic, 2)).containsExactly(before.id(), after.id());
+            assertThat(publisher.publishBatch(relay, () -> { }).removed()).isZero();
+        }
+    }
+
+    @Test
+    void quarantinesARowTheBrokerItselfRefusesAsTooLarge() throws Exception {
+        String topic = "outbox-broker-refuses-" + UUID.randomUUID();
+        // A producer that lets 4 MB through, so that the broker's own limit (message.max.bytes, 1 MB) refuses it.
+        Map<String, Object> lenient = new java.util.HashMap<>(ReliableProducerSettings.forStrings(
+                RealInfrastructure.kafkaBootstrapServers(), "outbox-test-lenient"));
+        lenient.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        try (KafkaProducer<String, String> lenientProducer = new KafkaProducer<>(lenient);
+             Connection writer = connect(); Connection relay = connect()) {
+            OutboxPublisher publisher = new OutboxPublisher(lenientProducer, 100);
+            long oversized = insertRaw(writer, topic, "a", randomText(3_000_000));   // random text: lz4 cannot shrink it under 1 MB
+            CloudEvent after = event();
+            Outbox.insert(writer, topic, "a", after);
+
+            OutboxPublisher.Round round = publisher.publishBatch(relay, () -> { });
+
+            assertThat(round.quarantined()).extracting(QuarantinedRow::id).containsExactly(oversized);
+            assertThat(round.published()).isEqualTo(1);
+            assertThat(count(relay, "SELECT count(*) FROM outbox_event WHERE topic = '" + topic + "'")).isZero();
+            assertThat(consumeIds(topic, 1)).containsExactly(after.id());
+        }
+    }
+
+    @Test
+    void keepsEveryRowWhileTheBrokerIsUnreachable() throws Exception {
+        String topic = "outbox-unreachable-" + UUID.randomUUID();
+        Map<String, Object> nowhere = new java.util.HashMap<>(ReliableProducerSettings.forStrings("localhost:1", "outbox-test-nowhere"));
+        nowhere.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        nowhere.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1_500);
+        nowhere.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000);
+        try (KafkaProducer<String, String> unreachable = new KafkaProducer<>(nowhere);
+             Connection writer = connect(); Connection relay = connect()) {
+            Outbox.insert(writer, topic, "a", event());
+            try {
+                new OutboxPublisher(unreachable, 100).publishBatch(relay, () -> { });
+            } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException expected) {
+                // A passing failure: the relay backs off and tries again.
+            }
+            assertThat(count(relay, "SELECT count(*) FROM outbox_event WHERE topic = '" + topic + "'")).isEqualTo(1);
+            assertThat(count(relay, "SELECT count(*) FROM outbox_quarantine WHERE topic = '" + topic + "'")).isZero();
+            unreachable.close(Duration.ZERO);
+            // The other tests expect an empty outbox.
+            writer.createStatement().execute("DELETE FROM outbox_event WHERE topic = '" + topic + "'");
+        }
+    }
+
+    @Test
     void usesAProducerThatWaitsForAllReplicasAndIsIdempotent() {
         ProducerConfig effective = new ProducerConfig(ReliableProducerSettings.forStrings("localhost:1", "x"));
 
@@ -139,6 +223,37 @@ class OutboxPublisherTest {
         UUID build = UUID.randomUUID();
         return EventCodec.newEvent("/citation-service", "reference-build.finished", build.toString(),
                 new ReferenceBuildFinished(build, "FINISHED", 1, 1, 0, 3, 0, OffsetDateTime.now()));
+    }
+
+    /** A row written straight into the outbox, past every check a service makes on the way in. */
+    private static long insertRaw(Connection connection, String topic, String key, String payload) throws SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO outbox_event (topic, event_key, event_id, event_type, payload) "
+                + "VALUES (?, ?, ?, 'article.updated', ?) RETURNING id")) {
+            insert.setString(1, topic);
+            insert.setString(2, key);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setString(4, payload);
+            try (var result = insert.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static String randomText(int length) {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('!' + random.nextInt(90)));
+        }
+        return text.toString();
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static Connection connect() throws SQLException {
