@@ -173,8 +173,7 @@ public class IngestJobRunner {
         private final UUID jobId;
         private final UUID runToken;
         private final String actor;
-        private final List<SourceLine> batch = new ArrayList<>();
-        private long batchBytes;
+        private final RecordBatch batch = new RecordBatch(config.ingest().batchSize(), config.ingest().maxBatchBytes());
         private long read;
         private long errorsStored;
 
@@ -182,17 +181,18 @@ public class IngestJobRunner {
             this.jobId = claim.jobId();
             this.runToken = claim.runToken();
             this.actor = claim.submittedBy();
+            // A resumed job already stored some errors: the cap is per job, not per run.
+            this.errorsStored = jobs.storedErrors(jobId);
         }
 
         /** A batch closes at batch-size records or max-batch-bytes of source, whichever comes first. */
         void add(SourceLine line) {
-            if (!batch.isEmpty() && batchBytes + line.bytes() > config.ingest().maxBatchBytes()) {
+            if (batch.wouldOverflow(line)) {
                 flush();
             }
             read++;
             batch.add(line);
-            batchBytes += line.bytes();
-            if (batch.size() >= config.ingest().batchSize() || batchBytes >= config.ingest().maxBatchBytes()) {
+            if (batch.isFull()) {
                 flush();
             }
         }
@@ -205,12 +205,12 @@ public class IngestJobRunner {
                 return;
             }
             try {
-                record(jobs.writeBatch(jobId, runToken, batch, actor, remainingErrors()));
+                record(jobs.writeBatch(jobId, runToken, batch.lines(), actor, remainingErrors()));
             } catch (IngestJobService.RunLostException lost) {
                 throw lost;
             } catch (RuntimeException batchFailure) {
                 LOG.debugf("Batch of job %s failed as a whole (%s); writing its records one by one", jobId, batchFailure.getMessage());
-                for (SourceLine line : batch) {
+                for (SourceLine line : batch.lines()) {
                     try {
                         record(jobs.writeBatch(jobId, runToken, List.of(line), actor, remainingErrors()));
                     } catch (IngestJobService.RunLostException lost) {
@@ -222,7 +222,6 @@ public class IngestJobRunner {
                 }
             }
             batch.clear();
-            batchBytes = 0;
         }
 
         private void record(IngestJobService.Tally tally) {

@@ -133,6 +133,20 @@ public class IngestJobService {
         }
     }
 
+    /** Errors stored for the job so far (a resumed run goes on counting against the same cap). */
+    @Transactional
+    public long storedErrors(UUID jobId) {
+        return sql.run(c -> {
+            try (var select = c.prepareStatement("SELECT count(*) FROM ingest_job_error WHERE job_id = ?")) {
+                select.setObject(1, jobId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
     @Transactional
     public JobView view(UUID id) {
         IngestJob job = em.find(IngestJob.class, id);
