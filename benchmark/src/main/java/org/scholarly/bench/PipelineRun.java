@@ -51,7 +51,7 @@ public final class PipelineRun {
         log.printf("  job %s accepted after %.1f s%n", accepted.path("id").asText(), acceptedSeconds);
         JsonNode job = accepted;
         long lastReport = System.nanoTime();
-        while ("RUNNING".equals(job.path("state").asText())) {
+        while ("RUNNING".equals(job.path("state").asText()) || "QUEUED".equals(job.path("state").asText())) {
             Settling.sleep(500);
             job = api.get(jobUrl, token);
             if (System.nanoTime() - lastReport > 10e9) {

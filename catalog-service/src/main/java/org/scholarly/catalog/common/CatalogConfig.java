@@ -22,7 +22,29 @@ public interface CatalogConfig {
         @WithDefault("1000")
         int maxStoredErrors();
 
-        /** Jobs running at the same time; more wait in line. */
+        /**
+         * Bytes of records held by one batch: a batch closes at {@code batch-size} records or at this many bytes of
+         * source, whichever comes first (a single record larger than this still makes a batch of its own).
+         */
+        @WithDefault("8388608")
+        int maxBatchBytes();
+
+        /**
+         * Spooled bodies of queued and running jobs, all instances together. A job that would not fit now is
+         * refused with 429 and Retry-After; one larger than the whole spool with 413.
+         */
+        @WithDefault("1073741824")
+        long maxSpoolBytes();
+
+        /** Times a job may be found interrupted (its process died while running it) before it is given up. */
+        @WithDefault("3")
+        int maxInterruptedRuns();
+
+        /** How often idle workers look for queued jobs, including ones accepted by other instances. */
+        @WithDefault("2s")
+        java.time.Duration pollInterval();
+
+        /** Jobs running at the same time in this instance; 0 makes an instance that accepts jobs but runs none. */
         @WithDefault("2")
         int workers();
     }

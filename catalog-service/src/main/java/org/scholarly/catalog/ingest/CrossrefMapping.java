@@ -5,9 +5,11 @@ import org.scholarly.catalog.article.AuthorEntry;
 import org.scholarly.catalog.article.AuthorRole;
 import org.scholarly.catalog.article.ReferenceEntry;
 import org.scholarly.catalog.article.WorkflowStatus;
+import org.scholarly.catalog.common.Checks;
 import org.scholarly.catalog.journal.IssueInput;
 import org.scholarly.catalog.journal.JournalInput;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,13 +149,32 @@ final class CrossrefMapping {
                 text(r, "volume"), text(r, "issue"), text(r, "first-page"), null, doi);
     }
 
+    /**
+     * The first dated field's {@code date-parts}: year alone, or year, month and day. Impossible dates (month 13,
+     * 30 February, a negative year, numbers that are not whole) are the work's error, not the job's.
+     */
     private static int[] date(JsonNode w) {
         for (String field : new String[] {"published", "published-print", "published-online", "issued"}) {
             JsonNode parts = w.path(field).path("date-parts").path(0);
-            if (parts.isArray() && !parts.isEmpty() && parts.get(0).isInt()) {
+            if (parts.isArray() && !parts.isEmpty() && !parts.get(0).isNull()) {
                 int[] date = new int[parts.size() >= 3 ? 3 : 1];
                 for (int i = 0; i < date.length; i++) {
-                    date[i] = parts.get(i).asInt();
+                    JsonNode part = parts.get(i);
+                    if (!part.isInt()) {
+                        throw new IllegalArgumentException(field + ".date-parts: " + parts + " is not a date (whole numbers expected)");
+                    }
+                    date[i] = part.asInt();
+                }
+                if (date[0] < Checks.MIN_YEAR || date[0] > Checks.maxYear()) {
+                    throw new IllegalArgumentException(field + ".date-parts: year " + date[0] + " must be between "
+                            + Checks.MIN_YEAR + " and " + Checks.maxYear());
+                }
+                if (date.length == 3) {
+                    try {
+                        LocalDate.of(date[0], date[1], date[2]);
+                    } catch (DateTimeException e) {
+                        throw new IllegalArgumentException(field + ".date-parts: " + parts + " is not a date: " + e.getMessage());
+                    }
                 }
                 return date;
             }

@@ -11,12 +11,16 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A bulk ingestion job; its counters are updated in the same transaction as each batch they count. */
+/**
+ * A bulk ingestion job; its counters are updated in the same transaction as each batch they count, so that
+ * {@code total} is also where a resumed run picks up. Its body lives in {@code ingest_job_spool} until it ends.
+ */
 @Entity
 @Table(name = "ingest_job")
 public class IngestJob extends PanacheEntityBase {
 
-    public enum State { RUNNING, FINISHED, FAILED }
+    /** QUEUED until a worker of some instance claims it; QUEUED and RUNNING jobs hold spool space. */
+    public enum State { QUEUED, RUNNING, FINISHED, FAILED }
 
     public enum Format { NATIVE, CROSSREF }
 
@@ -38,4 +42,11 @@ public class IngestJob extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    /** Size of the spooled body; null for jobs accepted before bodies were kept in the database. */
+    @Column(name = "spool_bytes")
+    public Long spoolBytes;
+    @Column(name = "run_token")
+    public UUID runToken;
+    @Column(name = "interrupted_runs")
+    public int interruptedRuns;
 }

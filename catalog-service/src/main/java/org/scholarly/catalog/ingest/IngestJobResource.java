@@ -14,13 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.scholarly.catalog.common.Caller;
 import org.scholarly.support.problem.ProblemException;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -33,27 +28,30 @@ public class IngestJobResource {
     @Inject
     IngestJobService jobs;
     @Inject
+    JobSpool spool;
+    @Inject
     IngestJobRunner runner;
     @Inject
     Caller caller;
 
     /**
      * Accepts native records as NDJSON, or a Crossref works answer ({@code ?format=crossref}, JSON), and answers
-     * 202 with the job's location. The body is streamed to a spool file, never held in memory, and processed after
-     * the response.
+     * 202 with the job's location. The body is streamed into the database with the job (never held in memory), so
+     * the job survives a restart, and processed after the response by whichever instance claims it. A body that
+     * does not fit the spool now is 429 with Retry-After; one larger than the whole spool is 413.
      */
     @POST
     @Consumes({NDJSON, MediaType.APPLICATION_JSON})
     @RolesAllowed(Caller.INGEST)
-    public Response submit(InputStream body, @QueryParam("format") String format, @HeaderParam("Content-Type") String contentType) {
+    public Response submit(InputStream body, @QueryParam("format") String format, @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("Content-Length") Long contentLength) {
         IngestJob.Format jobFormat = format(format);
         String expected = jobFormat == IngestJob.Format.CROSSREF ? MediaType.APPLICATION_JSON : NDJSON;
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(expected)) {
             throw ProblemException.unsupportedMediaType("format " + jobFormat.name().toLowerCase(Locale.ROOT) + " is sent as " + expected);
         }
-        Path spool = spool(body);
-        IngestJob job = jobs.create(jobFormat, caller.subject());
-        runner.submit(job.id, jobFormat, spool, caller.subject());
+        IngestJob job = spool.accept(body, contentLength, jobFormat, caller.subject());
+        runner.wake();
         return Response.accepted(jobs.view(job.id)).location(URI.create("/api/v1/ingest/jobs/" + job.id)).build();
     }
 
@@ -72,17 +70,5 @@ public class IngestJobResource {
             return IngestJob.Format.CROSSREF;
         }
         throw ProblemException.invalidField("format", "must be native (NDJSON) or crossref");
-    }
-
-    private static Path spool(InputStream body) {
-        try {
-            Path file = Files.createTempFile("catalog-ingest-", ".body");
-            try (body) {
-                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The body could not be spooled", e);
-        }
     }
 }

@@ -34,7 +34,7 @@ public class IngestJobService {
         IngestJob job = new IngestJob();
         job.id = UUID.randomUUID();
         job.format = format;
-        job.state = IngestJob.State.RUNNING;
+        job.state = IngestJob.State.QUEUED;
         job.submittedBy = submittedBy;
         job.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(job);
@@ -47,7 +47,8 @@ public class IngestJobService {
      * record by record to find the culprit).
      */
     @Transactional
-    public Tally writeBatch(UUID jobId, List<SourceLine> lines, String actor, int errorsToStore) {
+    public Tally writeBatch(UUID jobId, UUID runToken, List<SourceLine> lines, String actor, int errorsToStore) {
+        requireRun(jobId, runToken);
         List<ArticleRecord> records = new ArrayList<>();
         List<Long> recordLines = new ArrayList<>();
         List<JobView.RecordError> errors = new ArrayList<>();
@@ -80,24 +81,70 @@ public class IngestJobService {
         errors.sort(java.util.Comparator.comparingLong(JobView.RecordError::line));
         Tally tally = new Tally(lines.size(), created, updated, unchanged, errors.size(),
                 errors.subList(0, Math.min(errors.size(), Math.max(0, errorsToStore))));
-        count(jobId, tally);
+        count(jobId, runToken, tally);
         return tally;
     }
 
     /** Counts lines whose write failed on its own, after the batch they were in had to be split. */
     @Transactional
-    public Tally rejectAll(UUID jobId, List<JobView.RecordError> errors, int errorsToStore) {
+    public Tally rejectAll(UUID jobId, UUID runToken, List<JobView.RecordError> errors, int errorsToStore) {
         Tally tally = new Tally(errors.size(), 0, 0, 0, errors.size(), errors.subList(0, Math.min(errors.size(), Math.max(0, errorsToStore))));
-        count(jobId, tally);
+        count(jobId, runToken, tally);
         return tally;
     }
 
+    /** Ends the run's job and frees its spooled body in the same transaction: an ended job never holds spool space. */
     @Transactional
-    public void finish(UUID jobId, String failure) {
-        IngestJob job = em.find(IngestJob.class, jobId);
+    public void finish(UUID jobId, UUID runToken, String failure) {
+        IngestJob job = requireRun(jobId, runToken);
         job.state = failure == null ? IngestJob.State.FINISHED : IngestJob.State.FAILED;
         job.failure = failure;
         job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        sql.run(c -> {
+            try (var delete = c.prepareStatement("DELETE FROM ingest_job_spool WHERE job_id = ?")) {
+                delete.setObject(1, jobId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Puts the run's job back in the queue when this instance stops before the end (not counted as an interruption). */
+    @Transactional
+    public void requeue(UUID jobId, UUID runToken) {
+        requireRun(jobId, runToken).state = IngestJob.State.QUEUED;
+    }
+
+    /**
+     * Locks the job row and checks that it still belongs to this run; otherwise the transaction rolls back with
+     * {@link RunLostException}, so a runner that lost its claim commits nothing more for it.
+     */
+    private IngestJob requireRun(UUID jobId, UUID runToken) {
+        IngestJob job = em.find(IngestJob.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !runToken.equals(job.runToken) || job.state != IngestJob.State.RUNNING) {
+            throw new RunLostException(jobId);
+        }
+        return job;
+    }
+
+    /** The job is no longer this run's: another worker resumed it, or it ended. */
+    public static final class RunLostException extends RuntimeException {
+        RunLostException(UUID jobId) {
+            super("job " + jobId + " is no longer held by this run");
+        }
+    }
+
+    /** Errors stored for the job so far (a resumed run goes on counting against the same cap). */
+    @Transactional
+    public long storedErrors(UUID jobId) {
+        return sql.run(c -> {
+            try (var select = c.prepareStatement("SELECT count(*) FROM ingest_job_error WHERE job_id = ?")) {
+                select.setObject(1, jobId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     @Transactional
@@ -122,17 +169,20 @@ public class IngestJobService {
                 errors, job.failure, job.submittedBy, job.submittedAt, job.finishedAt);
     }
 
-    private void count(UUID jobId, Tally tally) {
+    private void count(UUID jobId, UUID runToken, Tally tally) {
         sql.run(c -> {
             try (var update = c.prepareStatement("UPDATE ingest_job SET total = total + ?, created = created + ?, "
-                    + "updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?")) {
+                    + "updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ? AND run_token = ?")) {
                 update.setLong(1, tally.total());
                 update.setLong(2, tally.created());
                 update.setLong(3, tally.updated());
                 update.setLong(4, tally.unchanged());
                 update.setLong(5, tally.rejected());
                 update.setObject(6, jobId);
-                update.executeUpdate();
+                update.setObject(7, runToken);
+                if (update.executeUpdate() != 1) {
+                    throw new RunLostException(jobId);
+                }
             }
             if (!tally.errors().isEmpty()) {
                 try (var insert = c.prepareStatement("INSERT INTO ingest_job_error (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {

@@ -24,9 +24,18 @@ public final class NdjsonRecords {
     }
 
     public void read(InputStream input, Consumer<SourceLine> sink) throws IOException {
+        read(input, 0, sink);
+    }
+
+    /**
+     * @param skip records already applied by an earlier run of the job: they are passed over without being parsed
+     */
+    public void read(InputStream input, long skip, Consumer<SourceLine> sink) throws IOException {
         InputStream in = new BufferedInputStream(input, 64 * 1024);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long number = 0;
+        long records = 0;
+        long lineBytes = 0;
         boolean tooLong = false;
         boolean content = false;
         int b;
@@ -37,12 +46,18 @@ public final class NdjsonRecords {
                     return;
                 }
                 number++;
-                if (tooLong) {
-                    sink.accept(SourceLine.failed(number, "line is longer than " + maxLineBytes + " bytes"));
-                } else if (content) {
-                    sink.accept(parse(number, line.toByteArray()));
+                if (tooLong || content) {
+                    records++;
+                }
+                if (records > skip) {
+                    if (tooLong) {
+                        sink.accept(SourceLine.failed(number, "line is longer than " + maxLineBytes + " bytes"));
+                    } else if (content) {
+                        sink.accept(parse(number, line.toByteArray()));
+                    }
                 }
                 line.reset();
+                lineBytes = 0;
                 tooLong = false;
                 content = false;
                 if (b == -1) {
@@ -53,7 +68,7 @@ public final class NdjsonRecords {
             if (tooLong) {
                 continue;
             }
-            if (line.size() >= maxLineBytes) {
+            if (lineBytes >= maxLineBytes) {
                 tooLong = true;
                 line.reset();
                 continue;
@@ -61,14 +76,17 @@ public final class NdjsonRecords {
             if (!content && !Character.isWhitespace(b)) {
                 content = true;
             }
-            line.write(b);
+            lineBytes++;
+            if (records >= skip) {
+                line.write(b);
+            }
         }
     }
 
     private SourceLine parse(long number, byte[] bytes) {
         try {
             ArticleRecord record = mapper.readValue(bytes, ArticleRecord.class);
-            return new SourceLine(number, record, null);
+            return SourceLine.read(number, record, bytes.length);
         } catch (JsonProcessingException e) {
             return SourceLine.failed(number, JsonErrors.describe(e));
         } catch (IOException e) {

@@ -40,7 +40,7 @@ class IngestJobTest {
     static JsonPath awaitFinished(String location) {
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(
                 () -> given().header("Authorization", TestTokens.bearer("ingest")).get(location).then().statusCode(200).extract().jsonPath(),
-                job -> !"RUNNING".equals(job.getString("state")));
+                job -> !"RUNNING".equals(job.getString("state")) && !"QUEUED".equals(job.getString("state")));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class DrillLoad {
     /** Waits for the job to end and returns how many articles it created (each one acknowledged by the catalog). */
     long awaitFinished(int expected) {
         JsonNode finished = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(this::status, j -> !"RUNNING".equals(j.get("state").asText()));
+                .until(this::status, j -> !"RUNNING".equals(j.get("state").asText()) && !"QUEUED".equals(j.get("state").asText()));
         assertThat(finished.get("state").asText()).isEqualTo("FINISHED");
         assertThat(finished.get("created").asLong()).isEqualTo(expected);
         return finished.get("created").asLong();
