@@ -130,8 +130,9 @@ class ArticleLimitsTest {
                 .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/ingest/jobs").then().statusCode(202).extract().header("Location");
         JsonPath job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
                 () -> given().header("Authorization", TestTokens.bearer("ingest")).get(location).then().statusCode(200).extract().jsonPath(),
-                j -> !"RUNNING".equals(j.getString("state")));
+                j -> "FINISHED".equals(j.getString("state")) || "FAILED".equals(j.getString("state")));
 
+        assertThat(job.getString("state")).isEqualTo("FINISHED");
         assertThat(job.getLong("created")).isEqualTo(1);
         assertThat(job.getLong("rejected")).isEqualTo(2);
         assertThat(job.getString("errors.find { it.line == 1 }.reason")).contains("catalog.limits.max-references");
