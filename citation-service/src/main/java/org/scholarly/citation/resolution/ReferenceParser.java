@@ -18,9 +18,38 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceParser {
 
-    private static final Pattern QUOTED = Pattern.compile(
-            "「([^」]{2,})」|“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{4,})’|〈([^〉]{2,})〉|《([^》]{2,})》|<([^>]{2,})>|« ?([^»]{2,}) ?»");
-    private static final Pattern CONTAINER_QUOTED = Pattern.compile("『([^』]{2,})』");
+    /**
+     * The catalog refuses a reference longer than 2,000 characters where it enters, but references stored before that
+     * limit, or delivered by another producer, may be longer (one record carried 900,000 characters). No citation
+     * style puts its evidence (title, year, volume, pages, DOI) that far in, so the parser reads each text field
+     * only up to here: twice the entry limit, so that NFKC folding or a generous producer never cuts a real
+     * reference short, and a record of any length costs the same bounded time under the citation graph's lock.
+     */
+    static final int MAX_PARSED_LENGTH = 4_000;
+    /**
+     * Ordinary references name one to three years and one or two page ranges (the labelled set at most 3 and 2);
+     * more are noise, and the years and first pages are multiplied into the (year, first page) search keys.
+     */
+    static final int MAX_YEARS = 8;
+    static final int MAX_PAGE_RANGES = 8;
+    /** Title pieces kept per reference (the labelled set has at most 6); each is scored against every candidate. */
+    static final int MAX_TITLE_KEYS = 32;
+
+    /*
+     * Every pattern below runs on reference strings under the graph lock and must stay linear in the input: no
+     * repetition that may rescan from every start position. Quoted titles are therefore found by DelimitedSpans
+     * rather than by "<([^>]{2,})>" and its siblings. The remaining patterns are linear: each alternative begins
+     * with one fixed character, and the only unbounded repetition that can fail afterwards is a page range's
+     * "\s*", which reads just the whitespace after one digit run or one dash.
+     */
+    private static final List<DelimitedSpans.Marks> QUOTES = List.of(
+            new DelimitedSpans.Marks('「', '」', 2), new DelimitedSpans.Marks('“', '”', 2),
+            new DelimitedSpans.Marks('"', '"', 2), new DelimitedSpans.Marks('‘', '’', 4),
+            new DelimitedSpans.Marks('〈', '〉', 2), new DelimitedSpans.Marks('《', '》', 2),
+            new DelimitedSpans.Marks('<', '>', 2),
+            // « title » may pad with spaces; keys ignore them, so the padding needs no rule of its own.
+            new DelimitedSpans.Marks('«', '»', 2));
+    private static final List<DelimitedSpans.Marks> CONTAINER_QUOTES = List.of(new DelimitedSpans.Marks('『', '』', 2));
     private static final Pattern SEGMENT_BREAK = Pattern.compile(
             "[.。?!]\\s+|[,;]\\s*|:\\s+|[「」『』“”\"‘’〈〉《》<>«»()\\[\\]（）]");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d])(1[6-9]\\d\\d|20\\d\\d)(?![\\d])");
@@ -33,7 +62,7 @@ public final class ReferenceParser {
     public static ParsedReference structured(List<String> authors, String title, String container, Integer year,
                                              String volume, String issue, String firstPage, String lastPage, String doi) {
         List<String> titleKeys = new ArrayList<>();
-        String titleKey = TextKeys.key(title);
+        String titleKey = TextKeys.key(leading(title));
         if (!titleKey.isEmpty()) {
             titleKeys.add(titleKey);
         }
@@ -50,27 +79,23 @@ public final class ReferenceParser {
         if (TextKeys.number(issue) != null) {
             numbers.add(TextKeys.number(issue));
         }
-        String authorText = authors == null ? "" : fold(String.join("; ", authors));
-        return new ParsedReference(true, TextKeys.doi(doi), titleKeys, !titleKeys.isEmpty(), "", authorText,
-                TextKeys.key(container), years, ranges, numbers);
+        String authorText = authors == null ? "" : fold(leading(String.join("; ", authors)));
+        return new ParsedReference(true, TextKeys.doi(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
+                TextKeys.key(leading(container)), years, ranges, numbers);
     }
 
     public static ParsedReference raw(String raw) {
-        String text = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC);
+        // Folding may lengthen the text (NFKC spells some ligatures and squared words out), so it is cut again.
+        String text = leading(Normalizer.normalize(leading(raw), Normalizer.Form.NFKC));
         Set<String> titleKeys = new LinkedHashSet<>();
-        Matcher quoted = QUOTED.matcher(text);
-        while (quoted.find()) {
-            for (int g = 1; g <= quoted.groupCount(); g++) {
-                if (quoted.group(g) != null) {
-                    addKey(titleKeys, quoted.group(g));
-                }
-            }
+        for (String quoted : DelimitedSpans.find(text, QUOTES, MAX_TITLE_KEYS)) {
+            addKey(titleKeys, quoted);
         }
         boolean hasQuoted = !titleKeys.isEmpty();
         String containerKey = "";
-        Matcher container = CONTAINER_QUOTED.matcher(text);
-        if (container.find()) {
-            containerKey = TextKeys.key(container.group(1));
+        List<String> containers = DelimitedSpans.find(text, CONTAINER_QUOTES, 1);
+        if (!containers.isEmpty()) {
+            containerKey = TextKeys.key(containers.get(0));
             if (!hasQuoted) {
                 // A book cited on its own is written 『title』, so it may be the title as well.
                 titleKeys.add(containerKey);
@@ -82,12 +107,13 @@ public final class ReferenceParser {
         }
         segments.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(s -> addKey(titleKeys, s));
+        List<String> keptTitleKeys = titleKeys.stream().limit(MAX_TITLE_KEYS).toList();
 
         List<ParsedReference.PageRange> ranges = new ArrayList<>();
         StringBuilder withoutRanges = new StringBuilder();
         Matcher range = PAGE_RANGE.matcher(text);
         int last = 0;
-        while (range.find()) {
+        while (ranges.size() < MAX_PAGE_RANGES && range.find()) {
             int first = Integer.parseInt(range.group(1));
             int end = expand(first, range.group(2));
             if (end >= first && !(isYear(first) && isYear(end) && end - first < 30)) {
@@ -101,7 +127,7 @@ public final class ReferenceParser {
 
         Set<Integer> years = new LinkedHashSet<>();
         Matcher year = YEAR.matcher(rest);
-        while (year.find()) {
+        while (years.size() < MAX_YEARS && year.find()) {
             years.add(Integer.parseInt(year.group(1)));
         }
         Set<String> numbers = new LinkedHashSet<>();
@@ -112,8 +138,20 @@ public final class ReferenceParser {
                 numbers.add(TextKeys.number(number.group(1)));
             }
         }
-        return new ParsedReference(false, TextKeys.doi(text), List.copyOf(titleKeys), hasQuoted, TextKeys.key(text),
+        return new ParsedReference(false, TextKeys.doi(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
                 fold(text), containerKey, years, ranges, numbers);
+    }
+
+    /** The first {@link #MAX_PARSED_LENGTH} characters, never splitting a surrogate pair. */
+    static String leading(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= MAX_PARSED_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_PARSED_LENGTH - 1)) ? MAX_PARSED_LENGTH - 1 : MAX_PARSED_LENGTH;
+        return text.substring(0, end);
     }
 
     private static void addKey(Set<String> keys, String text) {

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 /** Normal forms used on both sides of matching: the catalog's articles and the references that may cite them. */
 public final class TextKeys {
 
+    /**
+     * Linear on any text: a start that fails does so within "10." and nine digits, and the suffix, once begun,
+     * cannot fail.
+     */
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
 
     private TextKeys() {
@@ -29,10 +33,13 @@ public final class TextKeys {
         if (!matcher.find()) {
             return null;
         }
-        String doi = matcher.group();
-        while (!doi.isEmpty() && ".,;:)]}'".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
-            doi = doi.substring(0, doi.length() - 1);
+        // Trimmed by index: cutting one character at a time would copy the rest of a long run of "))))" each time.
+        String found = matcher.group();
+        int end = found.length();
+        while (end > 0 && ".,;:)]}'".indexOf(found.charAt(end - 1)) >= 0) {
+            end--;
         }
+        String doi = found.substring(0, end);
         return doi.contains("/") && doi.indexOf('/') < doi.length() - 1 ? doi : null;
     }
 
@@ -46,10 +53,22 @@ public final class TextKeys {
             return null;
         }
         if (trimmed.chars().allMatch(Character::isDigit)) {
-            String stripped = trimmed.replaceFirst("^0+(?=\\d)", "");
-            return stripped;
+            return withoutLeadingZeros(trimmed);
         }
         return trimmed;
+    }
+
+    /** "042" is 42 and "000" is 0: the zeros before another ASCII digit go. */
+    private static String withoutLeadingZeros(String digits) {
+        int start = 0;
+        while (start + 1 < digits.length() && digits.charAt(start) == '0' && isAsciiDigit(digits.charAt(start + 1))) {
+            start++;
+        }
+        return digits.substring(start);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     public static boolean isHangul(String text) {

@@ -52,6 +52,37 @@ class ReferenceParserTest {
     }
 
     @Test
+    void readsOnlyTheFirstFourThousandCharactersOfAReference() {
+        String filler = "x ".repeat(ReferenceParser.MAX_PARSED_LENGTH / 2);
+        ParsedReference ref = ReferenceParser.raw("Kim, J. (2015). " + filler + "「중소관계와 한국전쟁」 1999, 481-512.");
+
+        assertThat(ref.years()).containsExactly(2015);
+        assertThat(ref.titleKeys()).doesNotContain("중소관계와한국전쟁");
+        assertThat(ref.pageRanges()).isEmpty();
+        assertThat(ref.textKey().length()).isLessThan(ReferenceParser.MAX_PARSED_LENGTH);
+    }
+
+    @Test
+    void cutsALongReferenceWithoutSplittingACharacter() {
+        String text = "a".repeat(ReferenceParser.MAX_PARSED_LENGTH - 1) + "\uD840\uDC00" + "b".repeat(10);
+
+        assertThat(ReferenceParser.leading(text)).hasSize(ReferenceParser.MAX_PARSED_LENGTH - 1).doesNotContain("\uD840");
+    }
+
+    @Test
+    void keepsAFewYearsPageRangesAndTitlePiecesOfAReferenceThatListsHundreds() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append(1700 + i).append(", ").append(10 * i + 1).append("-").append(10 * i + 5).append(", piece number ").append(i).append(". ");
+        }
+        ParsedReference ref = ReferenceParser.raw(text.toString());
+
+        assertThat(ref.years()).hasSize(ReferenceParser.MAX_YEARS).startsWith(1700, 1701);
+        assertThat(ref.pageRanges()).hasSize(ReferenceParser.MAX_PAGE_RANGES).startsWith(new ParsedReference.PageRange(1, 5));
+        assertThat(ref.titleKeys()).hasSize(ReferenceParser.MAX_TITLE_KEYS);
+    }
+
+    @Test
     void structuredFieldsBecomeTheSameEvidence() {
         ParsedReference ref = ReferenceParser.structured(List.of("안치영"), "중소관계와 한국전쟁", "중앙사론", 2015, "42", null, "481", "512", null);
 
