@@ -41,7 +41,7 @@ final class CrossrefMapping {
         Map<String, String> abstracts = new LinkedHashMap<>();
         String abstractText = text(w, "abstract");
         if (abstractText != null) {
-            putLocalized(abstracts, abstractText.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip(), language);
+            putLocalized(abstracts, Markup.plainText(abstractText), language);
         }
         List<AuthorEntry> authors = new ArrayList<>();
         for (JsonNode a : w.path("author")) {

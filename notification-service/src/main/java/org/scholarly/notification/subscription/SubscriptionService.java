@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class SubscriptionService {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern RECIPIENT = Pattern.compile("^[A-Za-z0-9._@:-]{1,200}$");
 
     private final TargetPolicy targetPolicy;
@@ -90,7 +89,7 @@ public class SubscriptionService {
     private void checkTarget(Channel channel, String target) {
         switch (channel) {
             case EMAIL -> {
-                if (!EMAIL.matcher(target).matches()) {
+                if (!EmailAddresses.isPlausible(target)) {
                     throw ProblemException.invalidField("target", "must be an email address for channel EMAIL");
                 }
             }
