@@ -1,5 +1,6 @@
 package org.scholarly.notification.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +11,8 @@ import java.time.Duration;
 public interface NotificationConfig {
 
     Webhook webhook();
+
+    Email email();
 
     Delivery delivery();
 
@@ -23,8 +26,29 @@ public interface NotificationConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
+        /** Until the response headers arrive; the {@link #deadline()} still bounds the call as a whole. */
         @WithDefault("10s")
         Duration readTimeout();
+
+        /**
+         * The whole call, connection to last byte read, ends by then: a receiver that sends its headers and then
+         * stalls would otherwise hold a worker for ever. Exceeding it is a failed attempt, retried as usual.
+         */
+        @WithDefault("15s")
+        Duration deadline();
+
+        /** Of a receiver's reply at most this much is read; then the connection is dropped, not drained. */
+        @WithDefault("64K")
+        MemorySize maxResponseBytes();
+    }
+
+    interface Email {
+        /**
+         * One email, connection to the server's last reply, ends by then; exceeding it is a failed attempt,
+         * retried as usual. The mailer itself has no socket read or write timeout to set.
+         */
+        @WithDefault("30s")
+        Duration deadline();
     }
 
     interface Delivery {
@@ -39,10 +63,21 @@ public interface NotificationConfig {
         @WithDefault("2s")
         Duration initialDelay();
 
+        /**
+         * Deliveries in flight at once on this instance, each on a worker of its own, so that one slow receiver
+         * holds up only its own worker.
+         */
+        @WithDefault("4")
+        int workers();
+
+        /** Most deliveries claimed by one query; a poll claims no more than there are idle workers. */
         @WithDefault("50")
         int batchSize();
 
-        /** How long a claimed delivery is reserved for one worker; longer than any single send can take. */
+        /**
+         * How long a claimed delivery is reserved for one worker; longer than any single send can take (the
+         * service refuses to start unless it exceeds the webhook and email deadlines).
+         */
         @WithDefault("2m")
         Duration lease();
 

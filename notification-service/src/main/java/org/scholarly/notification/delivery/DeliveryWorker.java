@@ -1,8 +1,14 @@
 package org.scholarly.notification.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
@@ -11,20 +17,33 @@ import org.scholarly.notification.email.EmailSender;
 import org.scholarly.notification.subscription.Channel;
 import org.scholarly.notification.webhook.WebhookSender;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Works through due deliveries. The schedule lives only in the {@code delivery} table, so any worker, on any
  * instance or after a restart, picks up where another left off.
  *
  * <p>A claim leases rows ({@code FOR UPDATE SKIP LOCKED}, then a lease token and a later {@code next_attempt_at})
- * and commits before sending, so no transaction stays open during network calls. A worker that dies mid-send
- * leaves the lease to expire and the delivery is tried again: at least once, with a stable {@code webhook-id}
- * that lets receivers drop the duplicate.
+ * and commits before sending, so no transaction stays open during network calls, and no two workers, here or on
+ * another instance, hold the same delivery at once. A worker that dies mid-send leaves the lease to expire and
+ * the delivery is tried again: at least once, with a stable {@code webhook-id} that lets receivers drop the
+ * duplicate.
+ *
+ * <p>Up to {@code notification.delivery.workers} deliveries are in flight at once, one per worker thread. Each
+ * poll claims as many due deliveries as there are idle workers; a worker that finishes claims the next due
+ * delivery itself, one at a time, so that a slow receiver delays nothing but its own delivery and a backlog
+ * drains without waiting for the next poll.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -40,45 +59,111 @@ public class DeliveryWorker {
     private final WebhookSender webhooks;
     private final EmailSender email;
     private final NotificationConfig config;
+    private final Scheduler scheduler;
     private final Backoff backoff;
+    private final ExecutorService workers;
+    /** Workers with a delivery in hand; only {@link #poll()} adds to it, so it never exceeds the pool. */
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean stopping;
 
-    public DeliveryWorker(EntityManager em, WebhookSender webhooks, EmailSender email, NotificationConfig config) {
+    public DeliveryWorker(EntityManager em, WebhookSender webhooks, EmailSender email, NotificationConfig config,
+                          Scheduler scheduler, MeterRegistry registry) {
         this.em = em;
         this.webhooks = webhooks;
         this.email = email;
         this.config = config;
+        this.scheduler = scheduler;
         this.backoff = new Backoff(config.delivery().retry(), new Random());
+        Gauge.builder("notification.deliveries.in.flight", busy, AtomicInteger::get)
+                .description("Deliveries being sent by this instance right now, at most notification.delivery.workers")
+                .register(registry);
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.delivery().workers(), r -> {
+            Thread t = new Thread(r, "delivery-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A lease that could run out mid-send would let a second worker send the same delivery at the same time. */
+    void requireLeaseLongerThanAnySend(@Observes StartupEvent started) {
+        Duration lease = config.delivery().lease();
+        for (Duration deadline : List.of(config.webhook().deadline(), config.email().deadline())) {
+            if (lease.compareTo(deadline) <= 0) {
+                throw new IllegalStateException("notification.delivery.lease (" + lease + ") must be longer than the "
+                        + "webhook and email deadlines (" + deadline + ")");
+            }
+        }
+        if (config.delivery().workers() < 1) {
+            throw new IllegalStateException("notification.delivery.workers must be at least 1");
+        }
     }
 
     @Scheduled(identity = JOB, every = "${notification.delivery.poll-interval}", delayed = "${notification.delivery.initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (config.delivery().enabled()) {
-            runDue();
+        if (!config.delivery().enabled() || stopping) {
+            return;
+        }
+        int idle = Math.min(config.delivery().workers() - busy.get(), config.delivery().batchSize());
+        if (idle <= 0) {
+            return;
+        }
+        for (Claim claim : QuarkusTransaction.requiringNew().call(() -> claimDue(idle))) {
+            busy.incrementAndGet();
+            try {
+                workers.execute(() -> work(claim));
+            } catch (RejectedExecutionException e) {
+                busy.decrementAndGet(); // shutting down: the lease runs out and another instance takes over
+            }
         }
     }
 
-    /** Sends every delivery that is due now; returns how many were attempted. */
-    public int runDue() {
-        int attempted = 0;
-        while (true) {
-            List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claimDue);
-            for (Claim claim : claims) {
-                long started = System.nanoTime();
-                OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-                SendOutcome outcome = send(claim);
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, at, millis));
+    /**
+     * Delivers the claim, then keeps claiming and delivering one due delivery at a time until none is due, or
+     * until the job is paused: pausing it stops every worker after its current delivery.
+     */
+    private void work(Claim first) {
+        try {
+            Optional<Claim> claim = Optional.of(first);
+            while (claim.isPresent()) {
+                attempt(claim.get());
+                claim = stopping || scheduler.isPaused(JOB) ? Optional.empty()
+                        : QuarkusTransaction.requiringNew().call(() -> claimDue(1)).stream().findFirst();
             }
-            attempted += claims.size();
-            if (claims.size() < config.delivery().batchSize()) {
-                return attempted;
+        } catch (RuntimeException e) {
+            // A database hiccup: the lease of whatever was claimed runs out and the next poll starts afresh.
+            LOG.errorf(e, "Delivery worker stopped early");
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private void attempt(Claim claim) {
+        long started = System.nanoTime();
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        SendOutcome outcome = send(claim);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, at, millis));
+    }
+
+    /** Sends in flight end by their deadlines; an interrupted one is recorded as a failed attempt and retried. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
     @SuppressWarnings("unchecked")
-    private List<Claim> claimDue() {
+    private List<Claim> claimDue(int limit) {
         UUID token = UUID.randomUUID();
         List<Object> claimed = em.createNativeQuery("""
                         WITH due AS (
@@ -91,7 +176,7 @@ public class DeliveryWorker {
                         SET lease_token = :token, next_attempt_at = now() + make_interval(secs => :lease), updated_at = now()
                         FROM due WHERE d.id = due.id
                         RETURNING d.id""")
-                .setParameter("batch", config.delivery().batchSize())
+                .setParameter("batch", limit)
                 .setParameter("token", token)
                 .setParameter("lease", (double) config.delivery().lease().toSeconds())
                 .getResultList();

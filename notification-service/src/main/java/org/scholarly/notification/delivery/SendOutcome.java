@@ -1,5 +1,8 @@
 package org.scholarly.notification.delivery;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+
 /**
  * What one attempt at sending achieved.
  *
@@ -13,6 +16,15 @@ public record SendOutcome(boolean succeeded, Integer statusCode, String error, b
 
     public static SendOutcome failed(Integer statusCode, String error) {
         return new SendOutcome(false, statusCode, error, false);
+    }
+
+    /**
+     * A call cut off at its deadline. The error names only the limit, never the address or what the connection
+     * did, so that attempts cannot be read as a port scan of the target.
+     */
+    public static SendOutcome timedOut(Duration limit) {
+        BigDecimal seconds = BigDecimal.valueOf(limit.toMillis()).movePointLeft(3).stripTrailingZeros();
+        return failed(null, "timed out after " + seconds.toPlainString() + " s");
     }
 
     public static SendOutcome refused(String error) {
