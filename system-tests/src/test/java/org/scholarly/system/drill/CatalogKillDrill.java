@@ -12,7 +12,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drill 9: {@code kill -9} of the catalog in the middle of a bulk ingestion job, and a restart. The job must not stay
+ * Drill 10: {@code kill -9} of the catalog in the middle of a bulk ingestion job, and a restart. The job must not stay
  * RUNNING: it resumes after its last committed batch and ends FINISHED with exact counters (every record counted
  * once), and every article of it is either fully there with its event applied downstream, or absent.
  */
