@@ -44,8 +44,9 @@ class DatabaseOutageTest {
                 CitationEventsTest.send(CitationEventsTest.counts(ids.get(i), 10 + i, 1));
                 CitationEventsTest.send(CitationEventsTest.status(ids.get(i), "BUILT", 1));
             }
-            // Longer than the attempts the consumer used to allow (5 attempts, about 3 s) before dead-lettering.
-            Thread.sleep(10_000);
+            // Well beyond the attempts the consumer used to allow before dead-lettering: 5 for the poll, then 5 for
+            // each event, 2 s of backoff each round plus the failed attempts themselves (about 13 s here).
+            Thread.sleep(25_000);
         }
 
         for (int i = 0; i < ids.size(); i++) {

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A database outage longer than the attempts the consumers used to allow (about 6 s): they wait it out, and every
- * event becomes its notification once the database is back; nothing valid goes to a dead-letter topic.
+ * A database outage well beyond the attempts the consumers used to allow (5 attempts, 6 s of backoff plus the failed
+ * attempts themselves, about 10 s): they wait it out, and every event becomes its notification once the database is
+ * back; nothing valid goes to a dead-letter topic.
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -46,7 +47,7 @@ class DatabaseOutageTest {
                 events.articleCreated(article, journal);
                 events.statusChanged(article, journal, 2, "UNDER_REVIEW", "SUBMITTED");
             }
-            Thread.sleep(10_000);
+            Thread.sleep(20_000);
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Api.inbox(recipient).size() == 2 * articles.size());
