@@ -86,6 +86,13 @@ public final class LocalStack implements AutoCloseable {
         postgres = PostgresServer.start(settings.home().resolve("postgres"), settings.postgresPort());
     }
 
+    /** Stops PostgreSQL, leaves it down for {@code downtime} (an outage, not a quick restart), then starts it again. */
+    public void stopPostgresFor(Duration downtime) {
+        postgres.close();
+        Ports.sleep(downtime.toMillis());
+        postgres = PostgresServer.start(settings.home().resolve("postgres"), settings.postgresPort());
+    }
+
     /** SIGKILL to the broker, then the same broker on the same data directory after {@code downtime}. */
     public void killAndRestartKafka(Duration downtime) {
         kafka.kill();

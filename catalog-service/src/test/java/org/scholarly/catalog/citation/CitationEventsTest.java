@@ -3,6 +3,7 @@ package org.scholarly.catalog.citation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -133,6 +134,62 @@ class CitationEventsTest {
         awaitArticle(id, "referenceStatus.status", "FAILED");
         assertThat(deadLetters(poison)).contains(poison);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void deadLettersATombstoneAloneAndAppliesTheRestOfItsPoll() throws Exception {
+        String id = article();
+        // A lingering producer puts the three records in one batch on one partition, so that they reach the
+        // consumer in one poll.
+        Map<String, Object> settings = new java.util.HashMap<>(
+                ReliableProducerSettings.forStrings(RealInfrastructure.kafkaBootstrapServers(), "citation-test-batched"));
+        settings.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 500);
+        try (KafkaProducer<String, String> batched = new KafkaProducer<>(settings)) {
+            batched.send(new ProducerRecord<>(Topics.CITATION_EVENTS, id, EventCodec.toJson(status(id, "BUILT", 1))));
+            batched.send(new ProducerRecord<>(Topics.CITATION_EVENTS, id, null));
+            batched.send(new ProducerRecord<>(Topics.CITATION_EVENTS, id, EventCodec.toJson(counts(id, 5, 1))));
+            batched.flush();
+        }
+
+        awaitArticle(id, "citationSummary.citedByCount", 5);
+        given().get("/api/v1/articles/" + id).then().body("referenceStatus.status", equalTo("BUILT"));
+        // The applied events came after the tombstone on its partition: by now it has been dead-lettered.
+        List<ConsumerRecord<String, String>> dead = deadLettersWithKey(id);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isNull();
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("tombstone");
+    }
+
+    /** The dead letters with this key, from the beginning of the dead-letter topic to its current end. */
+    static List<ConsumerRecord<String, String>> deadLettersWithKey(String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(dlqReader())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.CITATION_EVENTS_DEAD_LETTER, Duration.ofSeconds(30))
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    static Properties dlqReader() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
     }
 
     static List<String> deadLetters(String expected) {

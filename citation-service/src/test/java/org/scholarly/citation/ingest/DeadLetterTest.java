@@ -64,13 +64,13 @@ class DeadLetterTest {
         assertThat(dead).allSatisfy(r -> assertThat(header(r, "dead-letter-reason")).isNotBlank());
         assertThat(header(dead.get(0), "dead-letter-reason")).contains("not JSON");
         assertThat(header(dead.get(1), "dead-letter-reason")).contains("titles");
-        assertThat(header(dead.get(2), "dead-letter-reason")).contains("does not belong on the article topic");
+        assertThat(header(dead.get(2), "dead-letter-reason")).contains("does not belong on catalog.article-events");
         assertThat(header(dead.get(3), "dead-letter-reason")).contains("unknown event type");
         assertThat(Database.rows(dataSource, "SELECT 1 FROM article WHERE id = ?", valid.id)).hasSize(1);
 
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("citation_dead_lettered_records_total\\{[^}]*reason=\"invalid\"[^}]*} [4-9]");
+        assertThat(metrics).containsPattern("consumer_records_total\\{[^}]*channel=\"article-events\"[^}]*outcome=\"dead_lettered\"[^}]*} [4-9]");
     }
 
     @Test
@@ -98,7 +98,8 @@ class DeadLetterTest {
         assertThat(Database.rows(dataSource, "SELECT 1 FROM article WHERE id = ANY (?)",
                 (Object) new UUID[]{before.id, after.id})).hasSize(2);
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
-                .containsPattern("citation_dead_lettered_records_total\\{[^}]*reason=\"processing\"[^}]*} [1-9]");
+                .containsPattern("consumer_records_total\\{[^}]*channel=\"article-events\"[^}]*outcome=\"dead_lettered\"[^}]*} [1-9]")
+                .containsPattern("consumer_retries_total\\{[^}]*channel=\"article-events\"[^}]*kind=\"unexpected\"[^}]*} [1-9]");
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

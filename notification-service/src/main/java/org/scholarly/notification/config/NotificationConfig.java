@@ -16,8 +16,6 @@ public interface NotificationConfig {
 
     Delivery delivery();
 
-    Events events();
-
     interface Webhook {
         /** Lets webhooks reach loopback, private and link-local addresses, and plain http. Tests and local stacks only. */
         @WithDefault("false")
@@ -100,11 +98,5 @@ public interface NotificationConfig {
 
         @WithDefault("6")
         int maxAttempts();
-    }
-
-    interface Events {
-        /** Attempts at processing one record (database hiccups) before it goes to the dead-letter topic. */
-        @WithDefault("5")
-        int maxProcessingAttempts();
     }
 }

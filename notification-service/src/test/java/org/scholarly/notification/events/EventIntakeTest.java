@@ -43,7 +43,7 @@ class EventIntakeTest {
 
     @Test
     void recordsThatBreakTheContractGoToTheDeadLetterTopicAndAreCounted() {
-        double before = NotificationFlowTest.metric("notification_events_dead_lettered_total");
+        double before = deadLettered();
         String marker = "not-a-cloud-event-" + UUID.randomUUID();
         String brokenEvent = "{\"specversion\":\"1.0\",\"id\":\"" + marker + "\",\"source\":\"/catalog-service\","
                 + "\"type\":\"article.created\",\"time\":\"2026-01-01T00:00:00Z\",\"subject\":\"x\","
@@ -71,7 +71,11 @@ class EventIntakeTest {
             });
         }
         assertThat(deadLetters).containsExactly(marker, brokenEvent);
-        assertThat(NotificationFlowTest.metric("notification_events_dead_lettered_total")).isGreaterThanOrEqualTo(before + 2);
+        assertThat(deadLettered()).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    private static double deadLettered() {
+        return DatabaseOutageTest.metric("consumer_records_total", "outcome=\"dead_lettered\"");
     }
 
     private static String incoming(Config config, String channel, String key) {
