@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Drill 9: PostgreSQL stopped for a whole minute while citation events flow to the catalog and the
+ * Drill 11: PostgreSQL stopped for a whole minute while citation events flow to the catalog and the
  * notification-service, far longer than any attempt window. Every consumer waits the outage out: no valid event is
  * dead-lettered, every one is applied afterwards, and the usual audit holds.
  */
