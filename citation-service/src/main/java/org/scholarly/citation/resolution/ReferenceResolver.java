@@ -163,7 +163,12 @@ public final class ReferenceResolver {
                 && (yearOk || (noYear && authorOk));
         if (byLocator) {
             accepted = true;
-            score = Math.max(score, LOCATOR_SCORE + (yearOk ? 0.1 : 0) + (authorOk ? 0.1 : 0));
+            // A title the reference states that the candidate does not have leaves the link weak (below 0.8), so that
+            // it is looked at again when the work the title names arrives.
+            boolean statedTitleDisagrees = ref.quoted() && title < 0.6;
+            if (!statedTitleDisagrees) {
+                score = Math.max(score, LOCATOR_SCORE + (yearOk ? 0.1 : 0) + (authorOk ? 0.1 : 0));
+            }
         }
         return new Scored(c, accepted, Math.min(1.0, score));
     }
