@@ -20,6 +20,7 @@ public record ArticleRow(
         String titlesJson,
         List<String> titleKeys,
         List<String> containerKeys,
+        List<String> containerWords,
         List<String> authorLatin,
         List<String> authorHangul,
         List<String> authorHangulFamily,
@@ -49,6 +50,7 @@ public record ArticleRow(
                 || !java.util.Objects.equals(volume, other.volume) || !java.util.Objects.equals(issueNumber, other.issueNumber)
                 || !java.util.Objects.equals(firstPage, other.firstPage) || !java.util.Objects.equals(lastPage, other.lastPage)
                 || !titleKeys.equals(other.titleKeys) || !containerKeys.equals(other.containerKeys)
+                || !containerWords.equals(other.containerWords)
                 || !authorLatin.equals(other.authorLatin) || !authorHangul.equals(other.authorHangul)
                 || !authorHangulFamily.equals(other.authorHangulFamily);
     }

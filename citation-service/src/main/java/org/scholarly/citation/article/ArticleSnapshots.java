@@ -1,6 +1,7 @@
 package org.scholarly.citation.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.scholarly.citation.resolution.JournalWords;
 import org.scholarly.citation.resolution.TextKeys;
 import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.EventCodec;
@@ -28,6 +29,7 @@ public final class ArticleSnapshots {
         Integer year = data.publicationYear() != null ? data.publicationYear() : issue == null ? null : issue.year();
         List<String> titleKeys = keys(data.titles());
         List<String> containerKeys = data.journal() == null ? List.of() : keys(data.journal().titles());
+        List<String> containerWords = data.journal() == null ? List.of() : significantWords(data.journal().titles());
         Set<String> latin = new LinkedHashSet<>();
         Set<String> hangul = new LinkedHashSet<>();
         Set<String> hangulFamily = new LinkedHashSet<>();
@@ -62,7 +64,7 @@ public final class ArticleSnapshots {
                 TextKeys.doi(data.doi()), year, data.journal() == null ? null : data.journal().id(),
                 issue == null ? null : TextKeys.number(issue.volume()), issue == null ? null : TextKeys.number(issue.number()),
                 TextKeys.number(data.firstPage()), TextKeys.number(data.lastPage()),
-                json(data.titles() == null ? Map.of() : new TreeMap<>(data.titles())), titleKeys, containerKeys,
+                json(data.titles() == null ? Map.of() : new TreeMap<>(data.titles())), titleKeys, containerKeys, containerWords,
                 List.copyOf(latin), List.copyOf(hangul), List.copyOf(hangulFamily),
                 referencesHash(data.references()),
                 previous == null ? "NOT_SUPPLIED" : previous.referenceStatus(),
@@ -91,6 +93,16 @@ public final class ArticleSnapshots {
                     .filter(k -> !keys.contains(k)).forEach(keys::add);
         }
         return keys;
+    }
+
+    /** Each journal title as its significant words, for matching abbreviated journal names (JournalWords). */
+    private static List<String> significantWords(Map<String, String> titles) {
+        List<String> words = new ArrayList<>();
+        if (titles != null) {
+            new TreeMap<>(titles).values().stream().map(JournalWords::significant).filter(w -> !w.isEmpty())
+                    .filter(w -> !words.contains(w)).forEach(words::add);
+        }
+        return words;
     }
 
     private static String json(Object value) {

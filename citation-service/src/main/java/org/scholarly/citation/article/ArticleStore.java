@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class ArticleStore {
 
     static final String COLUMNS = "id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number, "
-            + "first_page, last_page, titles::text, title_keys, container_keys, author_latin, author_hangul, author_hangul_family, "
+            + "first_page, last_page, titles::text, title_keys, container_keys, container_words, author_latin, author_hangul, author_hangul_family, "
             + "references_hash, reference_status, status_notice, status_build_id, status_sequence, reference_count, resolved_count, built_at";
 
     private ArticleStore() {
@@ -43,14 +43,15 @@ public final class ArticleStore {
     public static void upsert(Connection c, ArticleRow a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO article (id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number,
-                    first_page, last_page, titles, title_keys, container_keys, author_latin, author_hangul, author_hangul_family,
-                    references_hash, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, now())
+                    first_page, last_page, titles, title_keys, container_keys, container_words, author_latin, author_hangul,
+                    author_hangul_family, references_hash, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, workflow_status = EXCLUDED.workflow_status,
                     deleted = EXCLUDED.deleted, doi = EXCLUDED.doi, publication_year = EXCLUDED.publication_year,
                     journal_id = EXCLUDED.journal_id, volume = EXCLUDED.volume, issue_number = EXCLUDED.issue_number,
                     first_page = EXCLUDED.first_page, last_page = EXCLUDED.last_page, titles = EXCLUDED.titles,
                     title_keys = EXCLUDED.title_keys, container_keys = EXCLUDED.container_keys,
+                    container_words = EXCLUDED.container_words,
                     author_latin = EXCLUDED.author_latin, author_hangul = EXCLUDED.author_hangul,
                     author_hangul_family = EXCLUDED.author_hangul_family, references_hash = EXCLUDED.references_hash,
                     updated_at = now()
@@ -69,10 +70,11 @@ public final class ArticleStore {
             s.setString(12, a.titlesJson());
             s.setArray(13, textArray(c, a.titleKeys()));
             s.setArray(14, textArray(c, a.containerKeys()));
-            s.setArray(15, textArray(c, a.authorLatin()));
-            s.setArray(16, textArray(c, a.authorHangul()));
-            s.setArray(17, textArray(c, a.authorHangulFamily()));
-            s.setString(18, a.referencesHash());
+            s.setArray(15, textArray(c, a.containerWords()));
+            s.setArray(16, textArray(c, a.authorLatin()));
+            s.setArray(17, textArray(c, a.authorHangul()));
+            s.setArray(18, textArray(c, a.authorHangulFamily()));
+            s.setString(19, a.referencesHash());
             s.executeUpdate();
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_title WHERE article_id = ?")) {
@@ -93,8 +95,9 @@ public final class ArticleStore {
         return new ArticleRow(r.getObject(1, UUID.class), r.getLong(2), r.getString(3), r.getBoolean(4), r.getString(5),
                 (Integer) r.getObject(6), r.getObject(7, UUID.class), r.getString(8), r.getString(9), r.getString(10),
                 r.getString(11), r.getString(12), strings(r.getArray(13)), strings(r.getArray(14)), strings(r.getArray(15)),
-                strings(r.getArray(16)), strings(r.getArray(17)), r.getString(18), r.getString(19), r.getString(20),
-                r.getObject(21, UUID.class), r.getLong(22), r.getInt(23), r.getInt(24), r.getObject(25, OffsetDateTime.class));
+                strings(r.getArray(16)), strings(r.getArray(17)), strings(r.getArray(18)), r.getString(19), r.getString(20),
+                r.getString(21), r.getObject(22, UUID.class), r.getLong(23), r.getInt(24), r.getInt(25),
+                r.getObject(26, OffsetDateTime.class));
     }
 
     public static Array textArray(Connection c, List<String> values) throws SQLException {

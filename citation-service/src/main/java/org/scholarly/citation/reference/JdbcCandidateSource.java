@@ -18,18 +18,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Candidates from the read model with indexed look-ups only: DOI (btree), title trigrams (pg_trgm GIN) and
- * (publication year, first page) (btree). Only citable articles (published or retracted, not deleted) qualify.
+ * Candidates from the read model with indexed look-ups only: DOI (btree), title trigrams (pg_trgm GIN),
+ * (publication year, first page) and (first page, volume or issue) (btree). Only citable articles (published or
+ * retracted, not deleted) qualify.
  */
 public final class JdbcCandidateSource implements CandidateSource {
 
     /** Title pieces searched per reference; the longest pieces come first. */
     static final int MAX_TITLE_QUERIES = 6;
     static final int CANDIDATES_PER_QUERY = 8;
+    /**
+     * Volume candidates per reference in the (first page, volume) look-up: a raw string offers every short number
+     * in it, and the look-up probes each pair of first page and volume.
+     */
+    static final int MAX_VOLUME_KEYS = 12;
     private static final String CITABLE = "NOT a.deleted AND a.workflow_status IN ('PUBLISHED', 'RETRACTED')";
 
     private static final String CANDIDATE_COLUMNS = "a.id, a.doi, a.publication_year, a.volume, a.issue_number, a.first_page, "
-            + "a.last_page, a.title_keys, a.container_keys, a.author_latin, a.author_hangul, a.author_hangul_family";
+            + "a.last_page, a.title_keys, a.container_keys, a.author_latin, a.author_hangul, a.author_hangul_family, "
+            + "a.container_words";
 
     private final Connection connection;
     private final Map<String, List<CandidateArticle>> prefetchedDois = new HashMap<>();
@@ -76,13 +83,20 @@ public final class JdbcCandidateSource implements CandidateSource {
         }
     }
 
-    /** The exact title and (year, first page) look-ups go to the database together with the candidates' rows. */
+    /**
+     * The exact title, (year, first page) and (first page, volume or issue) look-ups go to the database together
+     * with the candidates' rows, in one statement. The last finds references that carry no title
+     * ("Phys. Rev. Lett. 95, 123456 (2005)"): both keys are exact, so its cost does not grow with the catalog.
+     */
     @Override
     public Collection<CandidateArticle> search(List<String> titleKeys, String textKey, Collection<Integer> years,
-                                               Collection<Integer> firstPages, UUID exclude) {
+                                               Collection<Integer> firstPages, Collection<String> pageKeys,
+                                               Collection<String> volumes, UUID exclude) {
         try {
             Map<UUID, CandidateArticle> found = new LinkedHashMap<>();
-            if (!titleKeys.isEmpty() || (!years.isEmpty() && !firstPages.isEmpty())) {
+            List<String> volumeKeys = volumes.stream().limit(MAX_VOLUME_KEYS).toList();
+            boolean byLocator = !pageKeys.isEmpty() && !volumeKeys.isEmpty();
+            if (!titleKeys.isEmpty() || (!years.isEmpty() && !firstPages.isEmpty()) || byLocator) {
                 try (PreparedStatement s = connection.prepareStatement("""
                         WITH by_title AS (
                             SELECT t.article_id AS id FROM article_title t JOIN article a ON a.id = t.article_id
@@ -91,14 +105,22 @@ public final class JdbcCandidateSource implements CandidateSource {
                         by_page AS (
                             SELECT a.id FROM article a
                             WHERE a.publication_year = ANY (?) AND a.first_page = ANY (?) AND""" + " " + CITABLE + """
+                         LIMIT 20),
+                        by_locator AS (
+                            SELECT a.id FROM article a
+                            WHERE a.first_page = ANY (?) AND (a.volume = ANY (?) OR a.issue_number = ANY (?))
+                              AND""" + " " + CITABLE + """
                          LIMIT 20)
                         SELECT""" + " " + CANDIDATE_COLUMNS + """
                          FROM article a
-                        WHERE a.id IN (SELECT id FROM by_title UNION SELECT id FROM by_page)""")) {
+                        WHERE a.id IN (SELECT id FROM by_title UNION SELECT id FROM by_page UNION SELECT id FROM by_locator)""")) {
                     s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
                     s.setInt(2, CANDIDATES_PER_QUERY);
                     s.setArray(3, connection.createArrayOf("integer", years.toArray()));
                     s.setArray(4, connection.createArrayOf("text", firstPages.stream().map(String::valueOf).toArray()));
+                    s.setArray(5, connection.createArrayOf("text", byLocator ? pageKeys.toArray() : new Object[0]));
+                    s.setArray(6, connection.createArrayOf("text", volumeKeys.toArray()));
+                    s.setArray(7, connection.createArrayOf("text", volumeKeys.toArray()));
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             CandidateArticle candidate = candidate(r);
@@ -190,8 +212,8 @@ public final class JdbcCandidateSource implements CandidateSource {
 
     private static CandidateArticle candidate(ResultSet r) throws SQLException {
         return new CandidateArticle(r.getObject(1, UUID.class), r.getString(2), (Integer) r.getObject(3),
-                r.getString(4), r.getString(5), page(r.getString(6)), page(r.getString(7)),
-                ArticleStore.strings(r.getArray(8)), ArticleStore.strings(r.getArray(9)),
+                r.getString(4), r.getString(5), page(r.getString(6)), page(r.getString(7)), r.getString(6),
+                ArticleStore.strings(r.getArray(8)), ArticleStore.strings(r.getArray(9)), ArticleStore.strings(r.getArray(13)),
                 ArticleStore.strings(r.getArray(10)), ArticleStore.strings(r.getArray(11)),
                 ArticleStore.strings(r.getArray(12)));
     }

@@ -190,19 +190,21 @@ public final class ReferenceStore {
 
     static Set<String> yearPageKeys(ReferenceResolver.Input in) {
         Set<Integer> years = new LinkedHashSet<>();
-        Set<Integer> pages = new LinkedHashSet<>();
+        Set<String> pages = new LinkedHashSet<>();
         ParsedReference structured = ReferenceParser.structured(in.authors(), in.title(), in.container(), in.year(), in.volume(),
                 in.issue(), in.firstPage(), in.lastPage(), in.doi());
         years.addAll(structured.years());
-        structured.pageRanges().forEach(p -> pages.add(p.first()));
+        // Page keys, not only page ranges: a reference without a title often gives a first page or an article number
+        // alone ("Phys. Rev. Lett. 95, 123456 (2005)"), and must still be found when that article arrives.
+        pages.addAll(structured.pageKeys());
         if (in.raw() != null && !in.raw().isBlank()) {
             ParsedReference raw = ReferenceParser.raw(in.raw());
             years.addAll(raw.years());
-            raw.pageRanges().forEach(p -> pages.add(p.first()));
+            pages.addAll(raw.pageKeys());
         }
         Set<String> keys = new LinkedHashSet<>();
         for (Integer year : years) {
-            for (Integer page : pages) {
+            for (String page : pages) {
                 keys.add(year + ":" + page);
             }
         }

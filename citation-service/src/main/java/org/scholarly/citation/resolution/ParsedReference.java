@@ -13,6 +13,9 @@ import java.util.Set;
  * @param authorText  lower-case author text in which family names are looked up as words
  * @param pageRanges  first and last page pairs ({@code last} may be null)
  * @param numbers     volume and issue candidates
+ * @param pageKeys    first-page candidates as the catalog stores them: page numbers, article numbers ("123456",
+ *                    "e0123456") and supplement pages ("s184"), for the (volume, first page) look-up
+ * @param words       the words in which a journal's name or abbreviation is looked for ({@link JournalWords})
  */
 public record ParsedReference(
         boolean structured,
@@ -24,7 +27,9 @@ public record ParsedReference(
         String containerKey,
         Set<Integer> years,
         List<PageRange> pageRanges,
-        Set<String> numbers) {
+        Set<String> numbers,
+        Set<String> pageKeys,
+        List<JournalWords.Word> words) {
 
     public record PageRange(int first, Integer last) {
     }

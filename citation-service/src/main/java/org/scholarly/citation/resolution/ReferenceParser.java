@@ -34,6 +34,13 @@ public final class ReferenceParser {
     static final int MAX_PAGE_RANGES = 8;
     /** Title pieces kept per reference (the labelled set has at most 6); each is scored against every candidate. */
     static final int MAX_TITLE_KEYS = 32;
+    /**
+     * First-page candidates kept per reference for the (volume, first page) look-up: the page ranges' first pages,
+     * then every standalone number or article number. A title-less reference has three to five numbers.
+     */
+    static final int MAX_PAGE_KEYS = 16;
+    /** Article numbers ("123456", "e0123456", "CD001234") have at most this many digits. */
+    private static final int MAX_ARTICLE_NUMBER_DIGITS = 8;
 
     /*
      * Every pattern below runs on reference strings under the graph lock and must stay linear in the input: no
@@ -80,8 +87,13 @@ public final class ReferenceParser {
             numbers.add(TextKeys.number(issue));
         }
         String authorText = authors == null ? "" : fold(leading(String.join("; ", authors)));
+        Set<String> pageKeys = new LinkedHashSet<>();
+        String pageKey = pageKey(TextKeys.number(leading(firstPage)));
+        if (pageKey != null) {
+            pageKeys.add(pageKey);
+        }
         return new ParsedReference(true, TextKeys.doi(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
-                TextKeys.key(leading(container)), years, ranges, numbers);
+                TextKeys.key(leading(container)), years, ranges, numbers, pageKeys, JournalWords.words(leading(container)));
     }
 
     public static ParsedReference raw(String raw) {
@@ -138,8 +150,44 @@ public final class ReferenceParser {
                 numbers.add(TextKeys.number(number.group(1)));
             }
         }
+        List<JournalWords.Word> words = JournalWords.words(text);
+        Set<String> pageKeys = new LinkedHashSet<>();
+        ranges.forEach(r -> pageKeys.add(Integer.toString(r.first())));
+        for (JournalWords.Word word : words) {
+            if (pageKeys.size() >= MAX_PAGE_KEYS) {
+                break;
+            }
+            String key = pageKey(word.text());
+            if (key != null) {
+                pageKeys.add(key);
+            }
+        }
         return new ParsedReference(false, TextKeys.doi(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
-                fold(text), containerKey, years, ranges, numbers);
+                fold(text), containerKey, years, ranges, numbers, pageKeys, words);
+    }
+
+    /**
+     * A word as the catalog stores a first page, or null if it cannot be one: digits ("275", "045112" as "45112"), or
+     * one or two letters before digits, as in supplement pages and article numbers ("S184", "e0123456", "L12").
+     */
+    static String pageKey(String word) {
+        if (word == null || word.isEmpty()) {
+            return null;
+        }
+        int letters = 0;
+        while (letters < word.length() && Character.isLetter(word.charAt(letters))) {
+            letters++;
+        }
+        int digits = word.length() - letters;
+        if (letters > 2 || digits == 0 || digits > MAX_ARTICLE_NUMBER_DIGITS || (letters > 0 && digits < 2)) {
+            return null;
+        }
+        for (int i = letters; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return letters == 0 ? TextKeys.number(word) : word.toLowerCase(Locale.ROOT);
     }
 
     /** The first {@link #MAX_PARSED_LENGTH} characters, never splitting a surrogate pair. */

@@ -11,14 +11,23 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves one reference to a catalog article, precision first: a wrong link is worse than a missing one.
- * Evidence is tried in order DOI, structured fields, raw string. Outside the DOI, a candidate is accepted only with
- * a matching year and at least one more independent field (author, volume, first page, journal), and two accepted
- * candidates with close scores make the reference AMBIGUOUS rather than a guess.
+ * Evidence is tried in order DOI, structured fields, raw string. Outside the DOI, a candidate is accepted either on
+ * its title, with a matching year and agreement beyond the title (first author's family name, first page or
+ * volume), or, for references written without a title ("Phys. Rev. Lett. 95, 123456 (2005)"), on its locator: the
+ * journal (in full or abbreviated), volume and first page all agree, and so does the year or an author. Two
+ * accepted candidates with close scores make the reference AMBIGUOUS rather than a guess.
  */
 public final class ReferenceResolver {
 
     /** Two accepted candidates closer than this are not told apart. */
     static final double AMBIGUITY_MARGIN = 0.05;
+    /**
+     * The score of a link on journal, volume and first page alone; the year and an author each add 0.1. Above the
+     * weak-link score (0.8) once the year agrees: such a link is as strong as a title match.
+     */
+    static final double LOCATOR_SCORE = 0.75;
+    /** Without the author and the first page, the titles must agree as wholes at least this much (and the volume). */
+    static final double WHOLE_TITLE_WITHOUT_AUTHOR = 0.9;
 
     private final CandidateSource source;
 
@@ -69,7 +78,7 @@ public final class ReferenceResolver {
     private Resolution match(ParsedReference ref, String doi, UUID citingArticle, Resolution.Method method) {
         List<Integer> firstPages = ref.pageRanges().stream().map(ParsedReference.PageRange::first).toList();
         Map<UUID, CandidateArticle> candidates = new LinkedHashMap<>();
-        source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, citingArticle)
+        source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, ref.pageKeys(), ref.numbers(), citingArticle)
                 .forEach(c -> candidates.put(c.id(), c));
         // The similar-title search is the one look-up whose cost grows with the catalog: only for a reference whose
         // title is no catalog title exactly. It runs even when the (year, first page) look-up found an acceptable
@@ -112,6 +121,7 @@ public final class ReferenceResolver {
 
     static Scored score(ParsedReference ref, CandidateArticle c) {
         double title = titleScore(ref, c);
+        double wholeTitle = wholeTitleScore(ref, c);
         boolean yearOk = c.year() != null && ref.years().contains(c.year());
         boolean yearNear = c.year() != null && (ref.years().contains(c.year() - 1) || ref.years().contains(c.year() + 1));
         boolean noYear = ref.years().isEmpty();
@@ -121,23 +131,67 @@ public final class ReferenceResolver {
         boolean volumeOk = (c.volume() != null && ref.numbers().contains(c.volume()))
                 || (c.issueNumber() != null && ref.numbers().contains(c.issueNumber()));
         boolean authorOk = authorMatches(ref, c);
-        boolean containerOk = containerMatches(ref, c);
+        boolean journalNamed = namesJournal(ref, c);
+        boolean containerOk = journalNamed || containerMatches(ref, c);
         int fields = (authorOk ? 1 : 0) + (pageOk ? 1 : 0) + (volumeOk ? 1 : 0) + (containerOk ? 1 : 0);
+        // Precision guard: a title, however close, names a work only together with something the work alone has.
+        // The journal does not count: articles of one journal and year share it, and long titles can share their
+        // first fifteen words.
+        boolean beyondTitle = authorOk || pageOk || volumeOk;
+        // Without the author, a title that agrees only in part (a shared prefix, a subtitle) is not enough: the
+        // first page must agree too, or the whole title and the volume.
+        boolean titleAgreesEnough = authorOk || pageOk || (volumeOk && wholeTitle >= WHOLE_TITLE_WITHOUT_AUTHOR);
 
         double score = 0.6 * title + (yearOk ? 0.2 : yearNear ? 0.1 : 0) + 0.05 * fields;
         boolean accepted = false;
-        if (!pageConflict) {
+        if (!pageConflict && beyondTitle && titleAgreesEnough) {
             if (yearOk) {
                 accepted = (title >= 0.8 && fields >= 1)
                         || (title >= 0.6 && fields >= 2)
-                        || (pageOk && authorOk && (volumeOk || containerOk));
+                        // No title found: the author, first page, volume and journal all agree.
+                        || (pageOk && authorOk && volumeOk && containerOk);
             } else if (noYear) {
                 accepted = title >= 0.85 && fields >= 2;
             } else if (yearNear) {
                 accepted = title >= 0.9 && fields >= 2;
             }
         }
+        // A reference without a title: journal, volume and first page (or article number) all agree, and the year
+        // or, where the reference gives no year, an author. A year that disagrees (even by one) is another work.
+        boolean locatorPage = pageOk || (c.pageKey() != null && ref.pageKeys().contains(c.pageKey()));
+        boolean byLocator = !pageConflict && locatorPage && volumeOk && containerOk
+                && (yearOk || (noYear && authorOk));
+        if (byLocator) {
+            accepted = true;
+            // A title the reference states that the candidate does not have leaves the link weak (below 0.8), so that
+            // it is looked at again when the work the title names arrives.
+            boolean statedTitleDisagrees = ref.quoted() && title < 0.6;
+            if (!statedTitleDisagrees) {
+                score = Math.max(score, LOCATOR_SCORE + (yearOk ? 0.1 : 0) + (authorOk ? 0.1 : 0));
+            }
+        }
         return new Scored(c, accepted, Math.min(1.0, score));
+    }
+
+    /** The title similarity without containment: how far the titles agree as wholes. */
+    static double wholeTitleScore(ParsedReference ref, CandidateArticle c) {
+        double best = 0;
+        for (String titleKey : c.titleKeys()) {
+            for (String refKey : ref.titleKeys()) {
+                best = Math.max(best, Trigrams.similarity(refKey, titleKey));
+            }
+        }
+        return best;
+    }
+
+    /** Whether the reference names the candidate's journal by the significant words of one of its titles. */
+    private static boolean namesJournal(ParsedReference ref, CandidateArticle c) {
+        for (String title : c.containerWords()) {
+            if (JournalWords.names(ref.words(), title)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double titleScore(ParsedReference ref, CandidateArticle c) {

@@ -50,12 +50,13 @@ class CitationFlowTest {
     void movesALinkMadeToALookAlikeToTheNamedWorkWhenItArrivesLater() {
         // The benchmark's case: two articles of one year share first page and volume and an author's family name.
         // The citing article is processed before the work it names (they travel on different partitions), so its
-        // reference is first linked to the look-alike on page, volume and author alone.
+        // reference is first linked to the look-alike on page, volume, author and journal alone (a look-alike in
+        // another journal is not linked at all: the journal must agree when the title does not).
         String run = UUID.randomUUID().toString().substring(0, 8);
         ArticleDraft lookAlike = ArticleDraft.published("Knowledge occupation ideology circulation " + run, 2000)
                 .author("권재훈", "Kwon Jae-hoon", "권", "Kwon").pages("81", "97");
         lookAlike.volume = "10";
-        lookAlike.journal(UUID.randomUUID(), null, "Journal of Economy Studies");
+        lookAlike.journal(UUID.randomUUID(), null, "Journal of Capital Studies");
         ArticleDraft named = ArticleDraft.published("Philosophy generation revolution space transition " + run, 2000)
                 .author("권미경", "Kwon Mi-kyung", "권", "Kwon").pages("81", "99");
         named.volume = "10";

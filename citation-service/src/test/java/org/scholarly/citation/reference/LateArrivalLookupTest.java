@@ -56,6 +56,32 @@ class LateArrivalLookupTest {
         }
     }
 
+    @Test
+    void findsAnOpenReferenceWithoutATitleByYearAndArticleNumberAndThenLinksIt() throws Exception {
+        MigratedDatabase database = MigratedDatabase.create("citation_late_titleless");
+        ArticleDraft target = ArticleDraft.published("Quantum Oscillations in Layered Organic Conductors", 2005)
+                .journal(UUID.randomUUID(), null, "Physical Review Letters").author(null, "Yuki Tanaka", "Tanaka");
+        target.volume = "95";
+        target.number = "12";
+        target.firstPage = "123456";
+        ArticleDraft citing = ArticleDraft.published("Cites without a title", 2007)
+                .cites("[12] Y. Tanaka and R. Weiss, Phys. Rev. Lett. 95, 123456 (2005).");
+        try (Connection c = database.connect()) {
+            ReferenceResolver resolver = new ReferenceResolver(new JdbcCandidateSource(c));
+            ArticleEventData data = citing.snapshot();
+            ArticleStore.upsert(c, ArticleSnapshots.toRow(data, null));
+            ReferenceStore.replace(c, citing.id, data.references(), resolver);
+            ArticleRow arrived = ArticleSnapshots.toRow(target.snapshot(), null);
+            ArticleStore.upsert(c, arrived);
+
+            List<StoredReference> open = ReferenceStore.openCandidatesFor(c, arrived);
+
+            assertThat(open).extracting(StoredReference::citingArticleId).containsExactly(citing.id);
+            assertThat(resolver.resolve(open.get(0).input(), citing.id).target()).isEqualTo(target.id);
+            c.rollback();
+        }
+    }
+
     private static long[] scans(Connection c) throws Exception {
         try (Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'article_reference'")) {

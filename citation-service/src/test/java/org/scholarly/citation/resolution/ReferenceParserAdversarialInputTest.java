@@ -118,6 +118,14 @@ class ReferenceParserAdversarialInputTest {
     }
 
     @Test
+    void matchesJournalAbbreviationsInANineHundredThousandCharacterRecordOfNearMatchesInWellUnderASecond() {
+        // Every word starts a run that matches "physical review" and fails only at the third word.
+        String reference = "Phys. Rev. Phys. Rev. Lett ".repeat(900_000 / 27) + "e0123456 S184 ".repeat(1_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parseAsTheResolverDoes(reference));
+    }
+
+    @Test
     void findsADoiFollowedByNineHundredThousandClosingBracketsInWellUnderASecond() {
         String reference = "Kim, J. (2015). doi:10.1234/abc" + ")".repeat(900_000);
 
@@ -144,6 +152,9 @@ class ReferenceParserAdversarialInputTest {
         ParsedReference parsed = ReferenceParser.raw(reference);
         TextKeys.doi(reference);
         TextKeys.key(reference);
+        // The resolver looks for each candidate's journal among the reference's words.
+        JournalWords.names(parsed.words(), "physical review letters");
+        JournalWords.names(parsed.words(), "journal american chemical society");
         if (!parsed.titleKeys().isEmpty()) {
             Trigrams.similarity(parsed.titleKeys().get(0), parsed.containerKey());
             Trigrams.containment(parsed.titleKeys().get(0), parsed.textKey());

@@ -90,4 +90,42 @@ class ReferenceParserTest {
         assertThat(ref.titleKeys()).containsExactly("중소관계와한국전쟁");
         assertThat(ref.pageRanges()).containsExactly(new ParsedReference.PageRange(481, 512));
     }
+
+    @Test
+    void readsTheLocatorOfAReferenceWithoutATitle() {
+        ParsedReference physics = ReferenceParser.raw("[12] A. Author et al., Phys. Rev. Lett. 95, 123456 (2005)");
+        assertThat(physics.years()).containsExactly(2005);
+        assertThat(physics.numbers()).contains("95");
+        assertThat(physics.pageKeys()).contains("123456");
+
+        ParsedReference chemistry = ReferenceParser.raw("(1) Yamidanov, R. S.; Vakhitova, J. V.; Seredenin, S. B. "
+                + "European Neuropsychopharmacology 2005, 15, S184–S185.");
+        assertThat(chemistry.years()).containsExactly(2005);
+        assertThat(chemistry.numbers()).contains("15");
+        assertThat(chemistry.pageKeys()).contains("s184");
+
+        ParsedReference articleNumber = ReferenceParser.raw("7. Kowalski A, Brandt P. PLoS One 2014;9(3):e0123456.");
+        assertThat(articleNumber.pageKeys()).contains("e0123456");
+        assertThat(articleNumber.numbers()).contains("9", "3");
+
+        ParsedReference leadingZeros = ReferenceParser.raw("[3] H. Fischer, Phys. Rev. B 72, 045112 (2005).");
+        assertThat(leadingZeros.pageKeys()).as("as the catalog stores it").contains("45112");
+    }
+
+    @Test
+    void keepsTheFirstPageOfStructuredFieldsAsAPageKey() {
+        ParsedReference ref = ReferenceParser.structured(List.of("Yamidanov, R. S."), null, "Eur Neuropsychopharmacol", 2005,
+                "15", null, "S184", "S185", null);
+        assertThat(ref.pageKeys()).containsExactly("s184");
+        assertThat(ref.words()).extracting(JournalWords.Word::text).containsExactly("eur", "neuropsychopharmacol");
+    }
+
+    @Test
+    void keepsABoundedNumberOfPageKeys() {
+        StringBuilder text = new StringBuilder("Phys. Rev. Lett.");
+        for (int i = 0; i < 500; i++) {
+            text.append(' ').append(1000 + i);
+        }
+        assertThat(ReferenceParser.raw(text.toString()).pageKeys()).hasSize(ReferenceParser.MAX_PAGE_KEYS);
+    }
 }
