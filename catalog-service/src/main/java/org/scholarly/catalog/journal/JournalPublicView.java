@@ -26,10 +26,10 @@ public record JournalPublicView(
         List<String> externalIds,
         long articleCount,
         List<JournalView.IssueSummary> issues,
-        List<AccreditationEntry> accreditationHistory,
+        List<PublicAccreditationEntry> accreditationHistory,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) implements JournalDetail {
 
-    public record AccreditationEntry(Accreditation status, LocalDate effectiveFrom, OffsetDateTime recordedAt) {
+    public record PublicAccreditationEntry(Accreditation status, LocalDate effectiveFrom, OffsetDateTime recordedAt) {
     }
 }

@@ -120,8 +120,8 @@ public class JournalService {
     private JournalPublicView publicDetail(Journal j) {
         IssueCounts counts = issueCounts(j, false);
         List<JournalView.IssueSummary> published = counts.issues().stream().filter(i -> i.articleCount() > 0).toList();
-        List<JournalPublicView.AccreditationEntry> history = accreditationHistory(j)
-                .map(c -> new JournalPublicView.AccreditationEntry(c.status, c.effectiveFrom, c.recordedAt))
+        List<JournalPublicView.PublicAccreditationEntry> history = accreditationHistory(j)
+                .map(c -> new JournalPublicView.PublicAccreditationEntry(c.status, c.effectiveFrom, c.recordedAt))
                 .toList();
         return new JournalPublicView(j.id, j.titles, j.publisher, j.researchArea, j.accreditation, j.issnPrint,
                 j.issnElectronic, j.externalIds, counts.total(), published, history, j.createdAt, j.updatedAt);

@@ -8,6 +8,7 @@ import org.scholarly.catalog.support.Records;
 import org.scholarly.testsupport.TestTokens;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -156,6 +157,16 @@ class JournalTest {
                 .body("articleCount", equalTo(3))
                 .body("issues.number", equalTo(List.of("2", "1")))
                 .body("issues.find { it.number == '1' }.articleCount", equalTo(2));
+    }
+
+    @Test
+    void documentsTheEditorAndThePublicDetailAsTheTwoShapesOfAJournal() {
+        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String detail = "paths.'/api/v1/journals/{id}'.get.responses.'200'.content.'application/json'.schema.oneOf.'$ref'";
+        assertThat(openApi.getList(detail, String.class))
+                .containsExactlyInAnyOrder("#/components/schemas/JournalView", "#/components/schemas/JournalPublicView");
+        Map<String, Object> publicEntry = openApi.getMap("components.schemas.PublicAccreditationEntry.properties");
+        assertThat(publicEntry).containsKeys("status", "effectiveFrom", "recordedAt").doesNotContainKeys("recordedBy", "comment");
     }
 
     private static void ingestIntoIssue(String issn, String number, String workflowStatus) {
