@@ -157,6 +157,16 @@ class ReferenceBuildTest {
     }
 
     @Test
+    void documentsTheEditorAndThePublicProgressAsTheTwoShapesOfACampaign() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String progress = "paths.'/api/v1/reference-builds/{id}'.get.responses.'200'.content.'application/json'.schema.oneOf.'$ref'";
+        assertThat(openApi.getList(progress, String.class)).containsExactlyInAnyOrder(
+                "#/components/schemas/ReferenceBuildView", "#/components/schemas/ReferenceBuildPublicView");
+        Map<String, Object> publicView = openApi.getMap("components.schemas.ReferenceBuildPublicView.properties");
+        assertThat(publicView).containsKey("total").doesNotContainKey("requestedBy");
+    }
+
+    @Test
     void rejectsInvalidCampaignsWithProblemDetailsAndStartsNothing() {
         long before = builds();
         String editor = TestTokens.bearer("editor");
