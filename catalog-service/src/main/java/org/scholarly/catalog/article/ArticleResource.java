@@ -45,16 +45,22 @@ public class ArticleResource {
     @Inject
     ObjectMapper mapper;
 
-    /** Creates (201) or updates (200) one article in the native JSON form; identical content answers 200 and changes nothing. */
+    /**
+     * Creates (201) or updates (200) one article in the native JSON form; identical content answers 200 and changes
+     * nothing. Without the editor role, a record matching an article that is not published needs If-Match with that
+     * article's version (see {@link WriteAuthority}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.INGEST, Caller.EDITOR})
     public Response ingest(InputStream body, @HeaderParam("Content-Length") Long contentLength,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @HeaderParam("If-Match") String ifMatch) throws IOException {
         // Read with a byte limit first: a client must not make the service buffer an arbitrarily large record.
         byte[] bytes = Bodies.readAtMost(body, contentLength, config.ingest().maxRecordBytes());
         ArticleRecord record = mapper.readValue(bytes, ArticleRecord.class);
-        SingleIngestService.Reply reply = ingest.ingest(bytes, record, blankToNull(idempotencyKey), caller.subject());
+        SingleIngestService.Reply reply = ingest.ingest(bytes, record, blankToNull(idempotencyKey), caller.subject(),
+                new WriteAuthority(caller.isEditor(), IfMatch.version(ifMatch)));
         Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.body()).type(MediaType.APPLICATION_JSON);
         if (reply.location() != null) {
             response.location(URI.create(reply.location()));
@@ -86,14 +92,18 @@ public class ArticleResource {
         return articles.references(id, caller.isEditor());
     }
 
-    /** Replaces the whole reference list; If-Match (the article version) guards against lost updates. */
+    /**
+     * Replaces the whole reference list; If-Match (the article version) guards against lost updates, and without the
+     * editor role it is required for an article that is not published.
+     */
     @PUT
     @Path("/{id}/references")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.INGEST, Caller.EDITOR})
     public ReferenceList replaceReferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @Valid @NotNull ReferenceListInput input) {
-        return articles.replaceReferences(id, input.references(), IfMatch.version(ifMatch), caller.subject());
+        return articles.replaceReferences(id, input.references(), IfMatch.version(ifMatch), caller.subject(),
+                caller.isEditor());
     }
 
     @GET

@@ -106,7 +106,7 @@ public class ArticleService {
     }
 
     @Transactional
-    public ReferenceList replaceReferences(UUID id, List<ReferenceEntry> input, Long ifMatch, String actor) {
+    public ReferenceList replaceReferences(UUID id, List<ReferenceEntry> input, Long ifMatch, String actor, boolean editor) {
         List<FieldError> errors = new ArrayList<>();
         List<ReferenceEntry> references = References.normalise(input, "references", errors);
         if (!errors.isEmpty()) {
@@ -119,7 +119,9 @@ public class ArticleService {
         if (article == null) {
             throw ProblemException.notFound("No article " + id);
         }
-        requireVersion(article, ifMatch);
+        new WriteAuthority(editor, ifMatch).refusal(article).ifPresent(reason -> {
+            throw ProblemException.conflict(reason);
+        });
         if (references.equals(article.references)) {
             return referenceList(article);
         }
@@ -153,9 +155,12 @@ public class ArticleService {
     /** If-Match carries the version the client last saw; a stale one answers 409 before anything changes. */
     public static void requireVersion(Article article, Long ifMatch) {
         if (ifMatch != null && ifMatch != article.version) {
-            throw ProblemException.conflict("Article " + article.id + " is at version " + article.version
-                    + ", not " + ifMatch + "; reload it and try again");
+            throw ProblemException.conflict(staleVersion(article, ifMatch));
         }
+    }
+
+    static String staleVersion(Article article, long ifMatch) {
+        return "Article " + article.id + " is at version " + article.version + ", not " + ifMatch + "; reload it and try again";
     }
 
     public Issue issueOf(Article article) {

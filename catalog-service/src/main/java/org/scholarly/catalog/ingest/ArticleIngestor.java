@@ -12,6 +12,7 @@ import org.scholarly.catalog.article.ArticleLimitChecks;
 import org.scholarly.catalog.article.ArticleWriteHook;
 import org.scholarly.catalog.article.HistoryEntry;
 import org.scholarly.catalog.article.ReferenceStatus;
+import org.scholarly.catalog.article.WriteAuthority;
 import org.scholarly.catalog.common.Hashing;
 import org.scholarly.catalog.common.Sql;
 import org.scholarly.catalog.common.TextKeys;
@@ -78,9 +79,12 @@ public class ArticleIngestor {
     @Inject
     ArticleLimitChecks limits;
 
-    /** Records must have passed {@link ArticleRecords#check}. Returns one outcome per record, in order. */
+    /**
+     * Records must have passed {@link ArticleRecords#check}. Returns one outcome per record, in order; what a record
+     * may change in the article it matches is up to {@code authority}.
+     */
     @Transactional
-    public List<Outcome> ingest(List<ArticleRecord> records, String actor) {
+    public List<Outcome> ingest(List<ArticleRecord> records, String actor, WriteAuthority authority) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<String, Journal> journalCache = new HashMap<>();
         Map<String, Issue> issueCache = new HashMap<>();
@@ -119,7 +123,7 @@ public class ArticleIngestor {
             Resolved r = next.next();
             Set<UUID> strongOwners = r.strongKeys.stream().map(owners::get).filter(id -> id != null).collect(Collectors.toSet());
             if (strongOwners.size() > 1) {
-                outcomes.add(Outcome.rejected(409, "the record's identifiers belong to different articles: " + strongOwners));
+                outcomes.add(Outcome.rejected(409, authority.identifiersOfDifferentArticles(strongOwners)));
                 continue;
             }
             Article target = strongOwners.isEmpty() ? null : articles.get(strongOwners.iterator().next());
@@ -129,6 +133,12 @@ public class ArticleIngestor {
                 if (r.record.doi() == null || candidate.doi == null || candidate.doi.equals(r.record.doi())) {
                     target = candidate;
                 }
+            }
+            Optional<String> refusal = target == null ? authority.refusalWithoutMatch() : authority.refusal(target);
+            if (refusal.isPresent()) {
+                // Before the identical-content check: even "unchanged" would reveal the article's id and status.
+                outcomes.add(Outcome.rejected(409, refusal.get()));
+                continue;
             }
             ArticleContent content = content(r);
             Outcome outcome;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.scholarly.catalog.article.WriteAuthority;
 import org.scholarly.catalog.common.Sql;
 import org.scholarly.support.problem.ProblemException;
 
@@ -68,7 +69,7 @@ public class IngestJobService {
         long created = 0;
         long updated = 0;
         long unchanged = 0;
-        List<ArticleIngestor.Outcome> outcomes = records.isEmpty() ? List.of() : ingestor.ingest(records, actor);
+        List<ArticleIngestor.Outcome> outcomes = records.isEmpty() ? List.of() : ingestor.ingest(records, actor, WriteAuthority.bulk());
         for (int i = 0; i < outcomes.size(); i++) {
             ArticleIngestor.Outcome outcome = outcomes.get(i);
             switch (outcome.kind()) {

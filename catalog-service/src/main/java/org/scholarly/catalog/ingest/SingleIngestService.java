@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.scholarly.catalog.article.ArticleViews;
+import org.scholarly.catalog.article.WriteAuthority;
 import org.scholarly.catalog.common.Hashing;
 import org.scholarly.catalog.common.Sql;
 import org.scholarly.support.problem.ProblemException;
@@ -32,7 +33,7 @@ public class SingleIngestService {
     ObjectMapper mapper;
 
     @Transactional
-    public Reply ingest(byte[] body, ArticleRecord record, String idempotencyKey, String client) {
+    public Reply ingest(byte[] body, ArticleRecord record, String idempotencyKey, String client, WriteAuthority authority) {
         String requestHash = Hashing.sha256(body);
         if (idempotencyKey != null) {
             Reply stored = stored(client, idempotencyKey, requestHash);
@@ -44,7 +45,7 @@ public class SingleIngestService {
         if (!checked.valid()) {
             throw ProblemException.invalidFields(checked.errors());
         }
-        ArticleIngestor.Outcome outcome = ingestor.ingest(List.of(checked.record()), client).get(0);
+        ArticleIngestor.Outcome outcome = ingestor.ingest(List.of(checked.record()), client, authority).get(0);
         if (outcome.problem() != null) {
             throw outcome.problem();
         }

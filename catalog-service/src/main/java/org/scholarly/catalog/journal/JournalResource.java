@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Caller;
 import org.scholarly.catalog.common.Page;
 
@@ -44,10 +47,14 @@ public class JournalResource {
         return journals.list(limit, cursor);
     }
 
+    /** Editors get {@link JournalView}; anyone else {@link JournalPublicView}, without what only editors may read. */
     @GET
     @Path("/{id}")
     @PermitAll
-    public JournalView get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The journal: JournalView for editors, JournalPublicView for anyone else",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {JournalView.class, JournalPublicView.class})))
+    public JournalDetail get(@PathParam("id") UUID id) {
         return journals.get(id, caller.isEditor());
     }
 

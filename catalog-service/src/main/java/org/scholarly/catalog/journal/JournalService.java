@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class JournalService {
@@ -50,7 +51,7 @@ public class JournalService {
                 .setParameter("issns", issns).getResultList().isEmpty()) {
             throw ProblemException.conflict("A journal with ISSN " + String.join(" or ", issns) + " already exists");
         }
-        return detail(matcher.create(clean, actor), true);
+        return detail(matcher.create(clean, actor));
     }
 
     @Transactional
@@ -69,9 +70,11 @@ public class JournalService {
         return new Page<>(page.stream().map(JournalView::summary).toList(), next);
     }
 
+    /** Editors see everything; anyone else the public detail, which leaves out what only editors may read. */
     @Transactional
-    public JournalView get(UUID id, boolean editor) {
-        return detail(find(id, LockModeType.NONE), editor);
+    public JournalDetail get(UUID id, boolean editor) {
+        Journal journal = find(id, LockModeType.NONE);
+        return editor ? detail(journal) : publicDetail(journal);
     }
 
     /** Changes the accreditation and appends the change, dated, to the history; the history is never rewritten. */
@@ -89,7 +92,7 @@ public class JournalService {
         em.persist(change);
         journal.accreditation = patch.accreditation();
         journal.updatedAt = now;
-        return detail(journal, true);
+        return detail(journal);
     }
 
     private Journal find(UUID id, LockModeType lock) {
@@ -100,8 +103,35 @@ public class JournalService {
         return journal;
     }
 
+    /** The editor's detail: every issue, submissions counted, and who recorded each accreditation change and why. */
+    private JournalView detail(Journal j) {
+        IssueCounts counts = issueCounts(j, true);
+        List<JournalView.AccreditationEntry> history = accreditationHistory(j)
+                .map(c -> new JournalView.AccreditationEntry(c.status, c.effectiveFrom, c.recordedAt, c.recordedBy, c.comment))
+                .toList();
+        return new JournalView(j.id, j.titles, j.publisher, j.researchArea, j.accreditation, j.issnPrint, j.issnElectronic,
+                j.externalIds, counts.total(), counts.issues(), history, j.createdAt, j.updatedAt);
+    }
+
+    /**
+     * The detail for readers who are not editors. The history's recorder is a token subject and its comment an
+     * editor's note, neither meant for the public; an issue holding only submissions would reveal that they exist.
+     */
+    private JournalPublicView publicDetail(Journal j) {
+        IssueCounts counts = issueCounts(j, false);
+        List<JournalView.IssueSummary> published = counts.issues().stream().filter(i -> i.articleCount() > 0).toList();
+        List<JournalPublicView.PublicAccreditationEntry> history = accreditationHistory(j)
+                .map(c -> new JournalPublicView.PublicAccreditationEntry(c.status, c.effectiveFrom, c.recordedAt))
+                .toList();
+        return new JournalPublicView(j.id, j.titles, j.publisher, j.researchArea, j.accreditation, j.issnPrint,
+                j.issnElectronic, j.externalIds, counts.total(), published, history, j.createdAt, j.updatedAt);
+    }
+
+    private record IssueCounts(long total, List<JournalView.IssueSummary> issues) {
+    }
+
     /** Article counts include unpublished submissions only for editors, like every other read. */
-    private JournalView detail(Journal j, boolean editor) {
+    private IssueCounts issueCounts(Journal j, boolean editor) {
         em.flush();
         String visible = editor ? "" : " and a.workflowStatus in :public";
         var counts = em.createQuery("select a.issueId, count(a) from Article a where a.journalId = :journal" + visible
@@ -123,11 +153,11 @@ public class JournalService {
                 .map(i -> new JournalView.IssueSummary(i.id, i.year, i.volumeOrNull(), i.numberOrNull(), i.publicationDate,
                         byIssue.getOrDefault(i.id, 0L)))
                 .toList();
-        List<JournalView.AccreditationEntry> history = em.createQuery("from AccreditationChange where journalId = :journal order by id", AccreditationChange.class)
-                .setParameter("journal", j.id).getResultStream()
-                .map(c -> new JournalView.AccreditationEntry(c.status, c.effectiveFrom, c.recordedAt, c.recordedBy, c.comment))
-                .toList();
-        return new JournalView(j.id, j.titles, j.publisher, j.researchArea, j.accreditation, j.issnPrint, j.issnElectronic,
-                j.externalIds, total, issues, history, j.createdAt, j.updatedAt);
+        return new IssueCounts(total, issues);
+    }
+
+    private Stream<AccreditationChange> accreditationHistory(Journal j) {
+        return em.createQuery("from AccreditationChange where journalId = :journal order by id", AccreditationChange.class)
+                .setParameter("journal", j.id).getResultStream();
     }
 }

@@ -1,6 +1,7 @@
 package org.scholarly.catalog.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A journal as the API returns it; the detail adds issues with article counts and the accreditation history. */
+/**
+ * A journal as the API returns it to editors, and in listings to everyone; the detail adds issues with article counts
+ * and the accreditation history with who recorded each change and why. Readers who are not editors get
+ * {@link JournalPublicView} for the detail.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A journal; in a listing without articleCount, issues and accreditationHistory. As a detail, this "
+        + "is what editors see (submissions counted, every issue, recorder and comment of each accreditation change).")
 public record JournalView(
         UUID id,
         Map<String, String> titles,
@@ -23,7 +30,7 @@ public record JournalView(
         List<IssueSummary> issues,
         List<AccreditationEntry> accreditationHistory,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements JournalDetail {
 
     public record IssueSummary(UUID id, int year, String volume, String number, LocalDate publicationDate, long articleCount) {
     }

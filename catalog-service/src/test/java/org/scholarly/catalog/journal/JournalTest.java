@@ -8,12 +8,17 @@ import org.scholarly.catalog.support.Records;
 import org.scholarly.testsupport.TestTokens;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class JournalTest {
@@ -57,7 +62,7 @@ class JournalTest {
                 .body("{\"accreditation\": \"EXCELLENT\", \"effectiveFrom\": \"2024-01-01\"}")
                 .patch("/api/v1/journals/" + id).then().statusCode(200);
 
-        given().get("/api/v1/journals/" + id).then().statusCode(200)
+        given().header("Authorization", TestTokens.bearer("editor")).get("/api/v1/journals/" + id).then().statusCode(200)
                 .body("accreditation", equalTo("EXCELLENT"))
                 .body("researchArea", equalTo("Humanities > History"))
                 .body("accreditationHistory.status", equalTo(List.of("CANDIDATE", "ACCREDITED", "EXCELLENT")))
@@ -118,5 +123,60 @@ class JournalTest {
                 .get("/api/v1/journals").then().statusCode(200).extract().jsonPath();
         org.assertj.core.api.Assertions.assertThat(second.getString("items[0].id")).isNotEqualTo(first.getString("items[0].id"));
         given().queryParam("limit", 500).get("/api/v1/journals").then().statusCode(400);
+    }
+
+    @Test
+    void showsAnonymousReadersNeitherRecorderNorCommentNorAnIssueHoldingOnlySubmissions() {
+        String issn = randomIssn();
+        String id = createJournal(issn, "공개 " + UUID.randomUUID());
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON)
+                .body("{\"accreditation\": \"ACCREDITED\", \"effectiveFrom\": \"2020-01-01\", \"comment\": \"내부 검토 메모\"}")
+                .patch("/api/v1/journals/" + id).then().statusCode(200);
+        ingestIntoIssue(issn, "1", "PUBLISHED");
+        ingestIntoIssue(issn, "1", "SUBMITTED");
+        ingestIntoIssue(issn, "2", "SUBMITTED");
+
+        String anonymous = given().get("/api/v1/journals/" + id).then().statusCode(200)
+                .body("accreditationHistory.status", equalTo(List.of("CANDIDATE", "ACCREDITED")))
+                .body("accreditationHistory[1].effectiveFrom", equalTo("2020-01-01"))
+                .body("accreditationHistory[1].recordedAt", notNullValue())
+                .body("articleCount", equalTo(1))
+                .body("issues.number", equalTo(List.of("1")))
+                .body("issues[0].articleCount", equalTo(1))
+                .extract().asString();
+        assertThat(anonymous).doesNotContain("recordedBy", "editor-user", "comment", "내부 검토 메모");
+        given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/journals/" + id).then().statusCode(200)
+                .body("issues.number", equalTo(List.of("1")))
+                .body("accreditationHistory[1]", not(hasKey("recordedBy")));
+        String listing = given().queryParam("limit", 100).get("/api/v1/journals").then().statusCode(200).extract().asString();
+        assertThat(listing).doesNotContain("recordedBy", "내부 검토 메모");
+
+        given().header("Authorization", TestTokens.bearer("editor")).get("/api/v1/journals/" + id).then().statusCode(200)
+                .body("accreditationHistory[1].recordedBy", equalTo("editor-user"))
+                .body("accreditationHistory[1].comment", equalTo("내부 검토 메모"))
+                .body("articleCount", equalTo(3))
+                .body("issues.number", equalTo(List.of("2", "1")))
+                .body("issues.find { it.number == '1' }.articleCount", equalTo(2));
+    }
+
+    @Test
+    void documentsTheEditorAndThePublicDetailAsTheTwoShapesOfAJournal() {
+        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String detail = "paths.'/api/v1/journals/{id}'.get.responses.'200'.content.'application/json'.schema.oneOf.'$ref'";
+        assertThat(openApi.getList(detail, String.class))
+                .containsExactlyInAnyOrder("#/components/schemas/JournalView", "#/components/schemas/JournalPublicView");
+        Map<String, Object> publicEntry = openApi.getMap("components.schemas.PublicAccreditationEntry.properties");
+        assertThat(publicEntry).containsKeys("status", "effectiveFrom", "recordedAt").doesNotContainKeys("recordedBy", "comment");
+    }
+
+    private static void ingestIntoIssue(String issn, String number, String workflowStatus) {
+        ObjectNode record = Records.article(Records.uniqueDoi());
+        ObjectNode journal = (ObjectNode) record.get("journal");
+        journal.putObject("titles").put("en", "A different spelling of the title");
+        journal.put("issnPrint", issn);
+        record.putObject("issue").put("year", 2022).put("volume", "3").put("number", number);
+        record.put("workflowStatus", workflowStatus);
+        given().header("Authorization", TestTokens.bearer("ingest")).contentType(ContentType.JSON).body(Records.json(record))
+                .post("/api/v1/articles").then().statusCode(201);
     }
 }

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.util.UUID;
 
 /** Reference-building campaigns: "References for papers published after 2023 are currently being built". */
@@ -38,10 +42,19 @@ public class ReferenceBuildResource {
         return Response.accepted(view).location(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).build();
     }
 
+    /** Editors see who requested the campaign; anyone else the same progress without that token subject. */
     @GET
     @Path("/{id}")
     @PermitAll
-    public ReferenceBuildView get(@PathParam("id") UUID id) {
-        return builds.get(id);
+    @APIResponse(responseCode = "200", description = "ReferenceBuildView for editors, ReferenceBuildPublicView for anyone else",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReferenceBuildView.class, ReferenceBuildPublicView.class})))
+    public ReferenceBuildProgress get(@PathParam("id") UUID id) {
+        ReferenceBuildView view = builds.get(id);
+        return isEditor() ? view : ReferenceBuildPublicView.of(view);
+    }
+
+    private boolean isEditor() {
+        return !identity.isAnonymous() && identity.hasRole("editor");
     }
 }

@@ -1,9 +1,15 @@
 package org.scholarly.citation.build;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A campaign and its progress. {@code done} counts articles built, partially built or failed. */
+/**
+ * A campaign and its progress as editors see it, with who requested it. {@code done} counts articles built, partially
+ * built or failed. Anyone else gets {@link ReferenceBuildPublicView}.
+ */
+@Schema(description = "A reference-building campaign and its progress as editors see it, with requestedBy")
 public record ReferenceBuildView(
         UUID id,
         String state,
@@ -20,5 +26,5 @@ public record ReferenceBuildView(
         int resolvedReferences,
         int unresolvedReferences,
         OffsetDateTime createdAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt) implements ReferenceBuildProgress {
 }

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class ReferenceBuildTest {
@@ -131,6 +132,38 @@ class ReferenceBuildTest {
                 .filter(e -> e.type().equals(EventTypes.REFERENCE_STATUS_CHANGED))
                 .map(e -> EventCodec.dataAs(e, ReferenceStatusChanged.class).status()).toList();
         assertThat(statuses).containsExactly("BUILT", "BUILDING", "BUILT");
+    }
+
+    @Test
+    void showsCampaignProgressWithoutWhoRequestedItToReadersWhoAreNotEditors() {
+        UUID journal = UUID.randomUUID();
+        ingest(ArticleDraft.published("Progress view target " + UUID.randomUUID(), 2016).journal(journal, null, "Progress Journal"));
+        String buildId = given().header("Authorization", "Bearer " + TestTokens.forSubject("campaign-owner", "editor"))
+                .contentType(ContentType.JSON).body(Map.of("journalId", journal)).post("/api/v1/reference-builds")
+                .then().statusCode(202).body("requestedBy", equalTo("campaign-owner")).extract().path("id");
+
+        for (String authorization : List.of("", TestTokens.bearer("reader"), TestTokens.bearer("ingest"))) {
+            var request = given();
+            if (!authorization.isEmpty()) {
+                request.header("Authorization", authorization);
+            }
+            String body = request.get("/api/v1/reference-builds/{id}", buildId).then().statusCode(200)
+                    .body("id", equalTo(buildId)).body("total", notNullValue()).body("state", notNullValue())
+                    .extract().asString();
+            assertThat(body).doesNotContain("requestedBy", "campaign-owner");
+        }
+        given().header("Authorization", TestTokens.bearer("editor")).get("/api/v1/reference-builds/{id}", buildId)
+                .then().statusCode(200).body("requestedBy", equalTo("campaign-owner"));
+    }
+
+    @Test
+    void documentsTheEditorAndThePublicProgressAsTheTwoShapesOfACampaign() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String progress = "paths.'/api/v1/reference-builds/{id}'.get.responses.'200'.content.'application/json'.schema.oneOf.'$ref'";
+        assertThat(openApi.getList(progress, String.class)).containsExactlyInAnyOrder(
+                "#/components/schemas/ReferenceBuildView", "#/components/schemas/ReferenceBuildPublicView");
+        Map<String, Object> publicView = openApi.getMap("components.schemas.ReferenceBuildPublicView.properties");
+        assertThat(publicView).containsKey("total").doesNotContainKey("requestedBy");
     }
 
     @Test
