@@ -23,15 +23,17 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     private final TargetPolicy policy;
+    private final WebhookSecrets secrets;
     private final PinnedCall call;
 
     @Inject
-    public WebhookSender(NotificationConfig config, Vertx vertx) {
-        this(new TargetPolicy(config.webhook().allowPrivateTargets()), new PinnedCall(vertx, limits(config), null));
+    public WebhookSender(NotificationConfig config, Vertx vertx, WebhookSecrets secrets) {
+        this(new TargetPolicy(config.webhook().allowPrivateTargets()), secrets, new PinnedCall(vertx, limits(config), null));
     }
 
-    WebhookSender(TargetPolicy policy, PinnedCall call) {
+    WebhookSender(TargetPolicy policy, WebhookSecrets secrets, PinnedCall call) {
         this.policy = policy;
+        this.secrets = secrets;
         this.call = call;
     }
 
@@ -42,6 +44,7 @@ public class WebhookSender {
     }
 
     /**
+     * @param storedSecret the secret as stored ({@link WebhookSecrets}); plain text is accepted from older rows
      * @param webhookId    stable across retries, so that the receiver can drop a duplicate
      */
     public SendOutcome send(String target, String storedSecret, String webhookId, String body) {
@@ -61,7 +64,7 @@ public class WebhookSender {
                 .add("User-Agent", "scholarly-notification-service")
                 .add("webhook-id", webhookId)
                 .add("webhook-timestamp", Long.toString(timestamp))
-                .add("webhook-signature", WebhookSigner.sign(storedSecret, webhookId, timestamp, body));
+                .add("webhook-signature", WebhookSigner.sign(secrets.open(storedSecret), webhookId, timestamp, body));
         return call.post(checked, headers, body);
     }
 
