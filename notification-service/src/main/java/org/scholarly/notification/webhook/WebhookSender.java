@@ -58,13 +58,21 @@ public class WebhookSender {
             LOG.debugf("Webhook target refused: %s", e.getMessage());
             return SendOutcome.refused("refused target");
         }
+        String secret;
+        try {
+            secret = secrets.open(storedSecret);
+        } catch (IllegalStateException e) {
+            // Another key than the one it was sealed with: retried, so that restoring the right key heals it.
+            LOG.errorf("Webhook secret of delivery %s cannot be read: %s", webhookId, e.getMessage());
+            return SendOutcome.failed(null, "signing secret unreadable");
+        }
         long timestamp = Instant.now().getEpochSecond();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Content-Type", "application/json")
                 .add("User-Agent", "scholarly-notification-service")
                 .add("webhook-id", webhookId)
                 .add("webhook-timestamp", Long.toString(timestamp))
-                .add("webhook-signature", WebhookSigner.sign(secrets.open(storedSecret), webhookId, timestamp, body));
+                .add("webhook-signature", WebhookSigner.sign(secret, webhookId, timestamp, body));
         return call.post(checked, headers, body);
     }
 

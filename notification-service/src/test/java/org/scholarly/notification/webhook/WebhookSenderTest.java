@@ -62,6 +62,23 @@ class WebhookSenderTest {
         assertThat(outcome.permanent()).isFalse();
     }
 
+    @Test
+    void aSecretSealedUnderAnotherKeyFailsTheAttemptWithoutCallingOrCrashing() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            WebhookSender sender = new WebhookSender(new TargetPolicy(true), SECRETS, call());
+            byte[] otherKey = new byte[32];
+            otherKey[31] = 7;
+            String sealedElsewhere = WebhookSecrets.withKey(Base64.getEncoder().encodeToString(otherKey))
+                    .seal(WebhookSigner.newSecret());
+
+            SendOutcome outcome = sender.send("http://127.0.0.1:" + listener.getLocalPort() + "/hook", sealedElsewhere, "d-3", "{}");
+
+            assertThat(outcome).isEqualTo(SendOutcome.failed(null, "signing secret unreadable"));
+            listener.setSoTimeout(300);
+            assertThat(acceptsAConnection(listener)).isFalse();
+        }
+    }
+
     private static PinnedCall call() {
         return new PinnedCall(vertx, new PinnedCall.Limits(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(3), 1024), null);
