@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private JwtIssuer jwtIssuer;
+    private String webhookSecretKey;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     public LocalStack(StackSettings settings) {
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = new KafkaBroker(settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.kafkaClasspath()).start();
         jwtIssuer = JwtIssuer.loadOrCreate(settings.home().resolve("keys"), JwtIssuer.LOCAL_ISSUER);
+        webhookSecretKey = WebhookSecretKey.loadOrCreate(settings.home().resolve("keys"));
         return this;
     }
 
@@ -76,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("MP_JWT_VERIFY_ISSUER", jwtIssuer.issuer());
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.home().resolve("keys/public.pem").toAbsolutePath().toString());
+        if (service.equals("notification-service")) {
+            environment.put("NOTIFICATION_WEBHOOK_SECRET_KEY", webhookSecretKey);
+        }
         environment.putAll(settings.extraEnvironment());
         return environment;
     }

@@ -21,6 +21,13 @@ public interface NotificationConfig {
         @WithDefault("false")
         boolean allowPrivateTargets();
 
+        /**
+         * The AES-256 key (32 bytes, base64) that webhook signing secrets are encrypted with in the database. No
+         * default: a service that stores secrets does not start without it. Changing it makes stored secrets
+         * unreadable, so their deliveries fail until the subscriptions are created again.
+         */
+        String secretKey();
+
         @WithDefault("5s")
         Duration connectTimeout();
 

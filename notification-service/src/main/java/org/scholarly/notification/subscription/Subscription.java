@@ -42,7 +42,10 @@ public class Subscription extends PanacheEntityBase {
 
     public String locale;
 
-    /** The webhook signing secret; never leaves the service after the creation response. */
+    /**
+     * The webhook signing secret, sealed ({@link org.scholarly.notification.webhook.WebhookSecrets}); never leaves
+     * the service after the creation response, and never lies in the database in plain text.
+     */
     public String secret;
 
     @Column(name = "created_by")

@@ -10,6 +10,7 @@ import org.scholarly.notification.paging.Page;
 import org.scholarly.notification.paging.PageRequest;
 import org.scholarly.notification.webhook.RefusedTargetException;
 import org.scholarly.notification.webhook.TargetPolicy;
+import org.scholarly.notification.webhook.WebhookSecrets;
 import org.scholarly.notification.webhook.WebhookSigner;
 import org.scholarly.support.problem.ProblemException;
 
@@ -26,10 +27,12 @@ public class SubscriptionService {
 
     private final TargetPolicy targetPolicy;
     private final EntityManager em;
+    private final WebhookSecrets secrets;
 
-    public SubscriptionService(NotificationConfig config, EntityManager em) {
+    public SubscriptionService(NotificationConfig config, EntityManager em, WebhookSecrets secrets) {
         this.targetPolicy = new TargetPolicy(config.webhook().allowPrivateTargets());
         this.em = em;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -49,11 +52,12 @@ public class SubscriptionService {
         s.journalId = request.journalId();
         s.articleId = request.articleId();
         s.locale = request.locale();
-        s.secret = s.channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
+        String secret = s.channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
+        s.secret = secret == null ? null : secrets.seal(secret);
         s.createdBy = actor;
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.persist();
-        return SubscriptionView.of(s).withSecret(s.secret);
+        return SubscriptionView.of(s).withSecret(secret);
     }
 
     public Page<SubscriptionView> list(PageRequest page) {

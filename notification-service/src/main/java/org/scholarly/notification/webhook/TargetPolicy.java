@@ -1,6 +1,5 @@
 package org.scholarly.notification.webhook;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,20 +7,34 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Keeps webhooks from being turned against the service's own network (SSRF): the host is resolved and every
- * address it resolves to must be public. Checked when the subscription is created and again before each send,
- * because DNS can change in between.
+ * Keeps webhooks from being turned against the service's own network (SSRF): the host is resolved once and every
+ * address it resolves to must be public ({@link PublicAddresses}). Checked when the subscription is created and
+ * again before each send, because DNS can change in between; the send then connects to the address checked here.
+ *
+ * <p>Refusals never name the address a host resolved to, so that the policy cannot be used to read internal DNS.
  */
 public final class TargetPolicy {
 
-    private final boolean allowPrivateTargets;
-
-    public TargetPolicy(boolean allowPrivateTargets) {
-        this.allowPrivateTargets = allowPrivateTargets;
+    /** Name resolution, replaceable so that tests can play a DNS server that answers with any address. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** The target as a URI, or {@link RefusedTargetException} saying why it is refused. */
-    public URI requireAllowed(String target) {
+    private final boolean allowPrivateTargets;
+    private final Resolver resolver;
+
+    public TargetPolicy(boolean allowPrivateTargets) {
+        this(allowPrivateTargets, InetAddress::getAllByName);
+    }
+
+    public TargetPolicy(boolean allowPrivateTargets, Resolver resolver) {
+        this.allowPrivateTargets = allowPrivateTargets;
+        this.resolver = resolver;
+    }
+
+    /** The target with the address to connect to, or {@link RefusedTargetException} saying why it is refused. */
+    public CheckedTarget requireAllowed(String target) {
         URI uri;
         try {
             uri = new URI(target);
@@ -40,34 +53,31 @@ public final class TargetPolicy {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new RefusedTargetException("has a host that does not resolve: " + uri.getHost());
+            throw new UnresolvableTargetException();
+        }
+        if (addresses.length == 0) {
+            throw new UnresolvableTargetException();
         }
         if (!allowPrivateTargets) {
             for (InetAddress address : addresses) {
-                if (isPrivate(address)) {
-                    throw new RefusedTargetException("resolves to a loopback, private or link-local address ("
-                            + address.getHostAddress() + ")");
+                // Every answer, not just the one used: a name that mixes public and internal addresses is suspect.
+                if (!PublicAddresses.isPublic(address)) {
+                    throw new RefusedTargetException(
+                            "resolves to an address that is not public (loopback, private, link-local or reserved)");
                 }
             }
         }
-        return uri;
+        return new CheckedTarget(uri, withoutHostName(addresses[0]));
     }
 
-    static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
+    /** The bare address: one that still carried its host name could be looked up again by whoever connects. */
+    private static InetAddress withoutHostName(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a resolved address has a valid length", e);
         }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // fc00::/7, unique local addresses
-        }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        return first == 0                                  // "this" network
-                || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT, 100.64.0.0/10
-                || (first == 198 && (second == 18 || second == 19)); // benchmarking networks
     }
 }

@@ -1,111 +1,83 @@
 package org.scholarly.notification.webhook;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.scholarly.notification.config.NotificationConfig;
 import org.scholarly.notification.delivery.SendOutcome;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs one webhook with Standard Webhooks headers; any 2xx counts as delivered. Each call ends by its deadline,
- * body included, and reads a bounded part of the reply, so a receiver can hold up only its own delivery.
+ * POSTs one webhook with Standard Webhooks headers; any 2xx counts as delivered. The target is checked (and its
+ * host resolved) right before the call, and the call connects to the address that was checked. Each call ends by
+ * its deadline, body included, and reads a bounded part of the reply, so a receiver can hold up only its own
+ * delivery.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
-    private final HttpClient client;
     private final TargetPolicy policy;
-    private final NotificationConfig config;
+    private final WebhookSecrets secrets;
+    private final PinnedCall call;
 
-    public WebhookSender(NotificationConfig config) {
-        this.config = config;
-        this.policy = new TargetPolicy(config.webhook().allowPrivateTargets());
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.webhook().connectTimeout())
-                // A redirect could lead to an address the policy would refuse.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    @Inject
+    public WebhookSender(NotificationConfig config, Vertx vertx, WebhookSecrets secrets) {
+        this(new TargetPolicy(config.webhook().allowPrivateTargets()), secrets, new PinnedCall(vertx, limits(config), null));
     }
 
-    /** @param webhookId stable across retries, so that the receiver can drop a duplicate */
-    public SendOutcome send(String target, String secret, String webhookId, String body) {
-        URI uri;
-        try {
-            uri = policy.requireAllowed(target);
-        } catch (RefusedTargetException e) {
-            return SendOutcome.refused("target " + e.getMessage());
-        }
-        Duration deadline = config.webhook().deadline();
-        Duration readTimeout = config.webhook().readTimeout();
-        Duration untilHeaders = readTimeout.compareTo(deadline) < 0 ? readTimeout : deadline;
-        long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(untilHeaders)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "scholarly-notification-service")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(secret, webhookId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        BoundedBody reply = new BoundedBody(config.webhook().maxResponseBytes().asLongValue());
-        // The request timeout covers only the wait for the headers; the deadline covers the body as well.
-        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request, reply.handler());
-        try {
-            int status = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS).statusCode();
-            return status >= 200 && status < 300
-                    ? SendOutcome.delivered(status)
-                    : SendOutcome.failed(status, "receiver answered HTTP " + status);
-        } catch (TimeoutException e) {
-            abandon(call, reply);
-            return SendOutcome.timedOut(deadline);
-        } catch (ExecutionException e) {
-            return failure(e.getCause(), untilHeaders);
-        } catch (InterruptedException e) {
-            abandon(call, reply);
-            Thread.currentThread().interrupt();
-            return SendOutcome.failed(null, "interrupted");
-        }
+    WebhookSender(TargetPolicy policy, WebhookSecrets secrets, PinnedCall call) {
+        this.policy = policy;
+        this.secrets = secrets;
+        this.call = call;
     }
 
-    /** Drops the connection: the body subscription and the exchange are both cancelled. */
-    private static void abandon(CompletableFuture<?> call, BoundedBody reply) {
-        reply.abandon();
-        call.cancel(true);
+    static PinnedCall.Limits limits(NotificationConfig config) {
+        NotificationConfig.Webhook webhook = config.webhook();
+        return new PinnedCall.Limits(webhook.connectTimeout(), webhook.readTimeout(), webhook.deadline(),
+                webhook.maxResponseBytes().asLongValue());
     }
 
     /**
-     * What went wrong, in words that name no address, port or socket state: the details stay in the debug log,
-     * so that a subscriber cannot use attempts to probe what answers where.
+     * @param storedSecret the secret as stored ({@link WebhookSecrets}); plain text is accepted from older rows
+     * @param webhookId    stable across retries, so that the receiver can drop a duplicate
      */
-    private SendOutcome failure(Throwable cause, Duration untilHeaders) {
-        LOG.debugf("Webhook call failed: %s", cause);
-        if (cause instanceof HttpConnectTimeoutException) {
-            return SendOutcome.timedOut(config.webhook().connectTimeout());
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return SendOutcome.timedOut(untilHeaders);
-        }
-        if (cause instanceof IOException) {
+    public SendOutcome send(String target, String storedSecret, String webhookId, String body) {
+        CheckedTarget checked;
+        try {
+            checked = policy.requireAllowed(target);
+        } catch (UnresolvableTargetException e) {
+            // DNS may be down for a moment; a name that never resolves runs out of attempts as usual.
             return SendOutcome.failed(null, "connection failed");
+        } catch (RefusedTargetException e) {
+            LOG.debugf("Webhook target refused: %s", e.getMessage());
+            return SendOutcome.refused("refused target");
         }
-        LOG.errorf(cause, "Webhook call failed unexpectedly");
-        return SendOutcome.failed(null, "unexpected: " + cause.getClass().getSimpleName());
+        String secret;
+        try {
+            secret = secrets.open(storedSecret);
+        } catch (IllegalStateException e) {
+            // Another key than the one it was sealed with: retried, so that restoring the right key heals it.
+            LOG.errorf("Webhook secret of delivery %s cannot be read: %s", webhookId, e.getMessage());
+            return SendOutcome.failed(null, "signing secret unreadable");
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Content-Type", "application/json")
+                .add("User-Agent", "scholarly-notification-service")
+                .add("webhook-id", webhookId)
+                .add("webhook-timestamp", Long.toString(timestamp))
+                .add("webhook-signature", WebhookSigner.sign(secret, webhookId, timestamp, body));
+        return call.post(checked, headers, body);
+    }
+
+    @PreDestroy
+    void close() {
+        call.close();
     }
 }
