@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 /**
  * Once the database is back after an outage, the first requests must not be answered with the pool's dead
@@ -27,9 +29,10 @@ class ReadsAfterDatabaseOutageTest {
 
     @Test
     void answersTheFirstRequestsAfterAnOutageWithoutServerErrors() throws Exception {
+        // The seed record itself, so that its journal is created whole whichever test of this application runs first.
         String id = given().header("Authorization", TestTokens.bearer("ingest")).contentType(ContentType.JSON)
-                .body(Records.json(Records.article(Records.uniqueDoi()))).post("/api/v1/articles")
-                .then().statusCode(201).extract().jsonPath().getString("id");
+                .body(Records.seed()).post("/api/v1/articles")
+                .then().statusCode(anyOf(is(200), is(201))).extract().jsonPath().getString("id");
         fillThePool(id);
 
         try (DatabaseOutage outage = DatabaseOutage.of(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class))) {
