@@ -76,7 +76,7 @@ public final class JwtIssuer {
 
     /**
      * Loads {@code private.pem}/{@code public.pem} from {@code directory}, creating them on first use. The directory
-     * and both files are made readable by their owner only, also when an older checkout left them open.
+     * and the private key are made accessible to their owner only, also when an older checkout left them open.
      */
     public static JwtIssuer loadOrCreate(Path directory, String issuer) {
         Path privatePem = directory.resolve("private.pem");
@@ -86,11 +86,11 @@ public final class JwtIssuer {
             if (!Files.exists(privatePem)) {
                 JwtIssuer created = generate(issuer);
                 writeOwnerOnly(privatePem, pem("PRIVATE KEY", created.keys.getPrivate().getEncoded()));
-                writeOwnerOnly(publicPem, created.publicKeyPem());
+                // The public key is no secret: a copy of it (deploy/keys) must stay readable by a container's user.
+                Files.writeString(publicPem, created.publicKeyPem());
                 return created;
             }
             restrictToOwner(privatePem, OWNER_ONLY_FILE);
-            restrictToOwner(publicPem, OWNER_ONLY_FILE);
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(privatePem))));
             PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(unpem(Files.readString(publicPem))));

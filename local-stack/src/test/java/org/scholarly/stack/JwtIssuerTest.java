@@ -29,7 +29,6 @@ class JwtIssuerTest {
 
         assertThat(permissionsOf(keys)).isEqualTo("rwx------");
         assertThat(permissionsOf(keys.resolve("private.pem"))).isEqualTo("rw-------");
-        assertThat(permissionsOf(keys.resolve("public.pem"))).isEqualTo("rw-------");
     }
 
     @Test
