@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.scholarly.catalog.support.ArticleEventLog;
 import org.scholarly.catalog.support.Records;
+import org.scholarly.stack.JwtIssuer;
 import org.scholarly.testsupport.AuthorizationMatrix;
 import org.scholarly.testsupport.ForgedTokens;
 
@@ -30,7 +31,7 @@ class AuthorizationMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> refusesForgedTokensOnAWriteAndStoresNothing() {
-        return ForgedTokens.all("ingest").entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () -> {
+        return ForgedTokens.all("ingest", JwtIssuer.CATALOG_AUDIENCE).entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () -> {
             long before = ArticleEventLog.count(dataSource, "SELECT count(*) FROM article");
             given().header("Authorization", "Bearer " + forged.getValue()).contentType(ContentType.JSON)
                     .body(Records.json(Records.article(Records.uniqueDoi()))).post("/api/v1/articles")

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.scholarly.stack.JwtIssuer;
 import org.scholarly.testsupport.AuthorizationMatrix;
 import org.scholarly.testsupport.ForgedTokens;
 
@@ -23,7 +24,7 @@ class AuthorizationTest {
 
     @TestFactory
     Stream<DynamicTest> refusesForgedTokensOnAWrite() {
-        return ForgedTokens.all("editor").entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () ->
+        return ForgedTokens.all("editor", JwtIssuer.CITATION_AUDIENCE).entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () ->
                 given().header("Authorization", "Bearer " + forged.getValue()).contentType(ContentType.JSON)
                         .body(Map.of("fromYear", 2999, "toYear", 2999)).post("/api/v1/reference-builds")
                         .then().statusCode(401).contentType("application/problem+json")));

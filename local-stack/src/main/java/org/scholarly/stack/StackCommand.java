@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * are handled by the script, which owns the background process.)
  */
 public final class StackCommand {
+
+    private static final String TOKEN_USAGE =
+            "usage: ./stack token <editor|ingest|reader> [--subject NAME] [--audience scholarly-catalog|scholarly-citation|scholarly-notification]...";
 
     private StackCommand() {
     }
@@ -29,7 +33,7 @@ public final class StackCommand {
             case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
             case "redrive" -> redrive(settings, Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("usage: ./stack up [--detach] | down | status | token <editor|ingest|reader> [--subject NAME]"
+                System.err.println("usage: ./stack up [--detach] | down | status | token <editor|ingest|reader> [--subject NAME] [--audience NAME]..."
                         + " | redrive <dead-letter topic> [--from-start] [--dry-run]");
                 System.exit(2);
             }
@@ -75,6 +79,7 @@ public final class StackCommand {
         System.out.println("  PostgreSQL            jdbc:postgresql://localhost:" + settings.postgresPort() + "/{catalog,citation,notification}  (postgres/postgres)");
         System.out.println("  Kafka                 localhost:" + settings.kafkaPort());
         System.out.println("  Logs                  " + settings.home().resolve("logs"));
+        System.out.println("  Token issuer          " + JwtIssuer.LOCAL_ISSUER + "  (development keys: " + settings.home().resolve("keys") + ")");
         System.out.println("Get a token with ./stack token editor. Ctrl-C (or ./stack down) stops everything.");
     }
 
@@ -92,17 +97,21 @@ public final class StackCommand {
 
     private static void token(StackSettings settings, String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ./stack token <editor|ingest|reader> [--subject NAME]");
+            throw new IllegalArgumentException(TOKEN_USAGE);
         }
         String role = args[0];
         String subject = role + "-local";
+        List<String> audiences = new ArrayList<>();
         for (int i = 1; i + 1 < args.length; i++) {
-            if (args[i].equals("--subject")) {
-                subject = args[i + 1];
+            switch (args[i]) {
+                case "--subject" -> subject = args[++i];
+                case "--audience" -> audiences.add(args[++i]);
+                default -> throw new IllegalArgumentException(TOKEN_USAGE);
             }
         }
         JwtIssuer issuer = JwtIssuer.loadOrCreate(settings.home().resolve("keys"), JwtIssuer.LOCAL_ISSUER);
-        System.out.println(issuer.token(subject, List.of(role), Duration.ofHours(12)));
+        System.out.println(issuer.token(subject, List.of(role), Duration.ofHours(12),
+                audiences.isEmpty() ? JwtIssuer.LOCAL_AUDIENCES : audiences));
     }
 
     private static void redrive(StackSettings settings, String[] args) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.scholarly.notification.support.Rows;
+import org.scholarly.stack.JwtIssuer;
 import org.scholarly.testsupport.AuthorizationMatrix;
 import org.scholarly.testsupport.ForgedTokens;
 
@@ -31,7 +32,7 @@ class AuthorizationTest {
 
     @TestFactory
     Stream<DynamicTest> refusesForgedTokens() {
-        return ForgedTokens.all("editor").entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () -> {
+        return ForgedTokens.all("editor", JwtIssuer.NOTIFICATION_AUDIENCE).entrySet().stream().map(forged -> DynamicTest.dynamicTest(forged.getKey(), () -> {
             String target = "forged-" + UUID.randomUUID();
             given().header("Authorization", "Bearer " + forged.getValue()).when().get("/api/v1/subscriptions")
                     .then().statusCode(401).contentType("application/problem+json");

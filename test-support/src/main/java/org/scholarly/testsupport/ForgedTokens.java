@@ -16,17 +16,28 @@ public final class ForgedTokens {
     private ForgedTokens() {
     }
 
-    /** Name of the defect → token, for a role that would otherwise be allowed. */
-    public static Map<String, String> all(String role) {
+    /**
+     * Name of the defect → token, for a role that would otherwise be allowed by the service whose own audience
+     * ({@code mp.jwt.verify.audiences}) is {@code audience}.
+     */
+    public static Map<String, String> all(String role, String audience) {
         JwtIssuer trusted = RealInfrastructure.jwtIssuer();
+        List<String> own = List.of(audience);
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("expired", trusted.sign(header("RS256"), claims(trusted.issuer(), role, Instant.now().minusSeconds(3600))));
-        tokens.put("wrong issuer", trusted.sign(header("RS256"), claims("https://evil.example/issuer", role, future())));
-        tokens.put("wrong signature", JwtIssuer.generate(trusted.issuer()).token(role + "-user", List.of(role), java.time.Duration.ofHours(1)));
-        tokens.put("alg none", unsigned(claims(trusted.issuer(), role, future())));
-        Map<String, Object> noRoles = claims(trusted.issuer(), role, future());
+        tokens.put("expired", trusted.sign(header("RS256"), claims(trusted.issuer(), own, role, Instant.now().minusSeconds(3600))));
+        tokens.put("wrong issuer", trusted.sign(header("RS256"), claims("https://evil.example/issuer", own, role, future())));
+        tokens.put("wrong signature", JwtIssuer.generate(trusted.issuer()).token(role + "-user", List.of(role), java.time.Duration.ofHours(1), own));
+        tokens.put("alg none", unsigned(claims(trusted.issuer(), own, role, future())));
+        Map<String, Object> noRoles = claims(trusted.issuer(), own, role, future());
         noRoles.remove("groups");
         tokens.put("missing role claim", trusted.sign(header("RS256"), noRoles));
+        Map<String, Object> noAudience = claims(trusted.issuer(), own, role, future());
+        noAudience.remove("aud");
+        tokens.put("no audience", trusted.sign(header("RS256"), noAudience));
+        // What an identity provider issues to another client of the same realm (Keycloak's default audience).
+        tokens.put("audience of another client", trusted.sign(header("RS256"), claims(trusted.issuer(), List.of("account"), role, future())));
+        List<String> otherServices = JwtIssuer.LOCAL_AUDIENCES.stream().filter(other -> !other.equals(audience)).toList();
+        tokens.put("audience of the other services", trusted.sign(header("RS256"), claims(trusted.issuer(), otherServices, role, future())));
         return tokens;
     }
 
@@ -38,9 +49,10 @@ public final class ForgedTokens {
         return Map.of("alg", alg, "typ", "JWT");
     }
 
-    private static Map<String, Object> claims(String issuer, String role, Instant expires) {
+    private static Map<String, Object> claims(String issuer, List<String> audiences, String role, Instant expires) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        claims.put("aud", audiences);
         claims.put("sub", role + "-user");
         claims.put("upn", role + "-user");
         claims.put("groups", List.of(role));

@@ -3,7 +3,10 @@ package org.scholarly.testsupport;
 import java.time.Duration;
 import java.util.List;
 
-/** Bearer tokens for the roles, signed by the key the services under test trust. */
+/**
+ * Bearer tokens for the roles, signed by the key the services under test trust and issued for every service's
+ * audience (as a local token is), so that one token works on whichever service a test talks to.
+ */
 public final class TestTokens {
 
     private TestTokens() {
