@@ -76,6 +76,9 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("MP_JWT_VERIFY_ISSUER", jwtIssuer.issuer());
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.home().resolve("keys/public.pem").toAbsolutePath().toString());
+        // One developer's machine, on loopback: metrics and Swagger UI open as in dev (the drills and the benchmark
+        // read /q/metrics). Production keeps the default, which needs an ops token.
+        environment.put("SCHOLARLY_MANAGEMENT_PUBLIC", "true");
         environment.putAll(settings.extraEnvironment());
         return environment;
     }
