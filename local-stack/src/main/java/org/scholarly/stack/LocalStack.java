@@ -81,6 +81,9 @@ public final class LocalStack implements AutoCloseable {
         if (service.equals("notification-service")) {
             environment.put("NOTIFICATION_WEBHOOK_SECRET_KEY", webhookSecretKey);
         }
+        // One developer's machine, on loopback: metrics and Swagger UI open as in dev (the drills and the benchmark
+        // read /q/metrics). Production keeps the default, which needs an ops token.
+        environment.put("SCHOLARLY_MANAGEMENT_PUBLIC", "true");
         environment.putAll(settings.extraEnvironment());
         return environment;
     }

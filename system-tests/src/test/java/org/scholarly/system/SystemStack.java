@@ -26,7 +26,10 @@ public final class SystemStack {
             "NOTIFICATION_DELIVERY_RETRY_MAX_ATTEMPTS", "15",
             // One article per batch and a pause, so that a campaign's BUILDING state can be watched.
             "CITATION_BUILDS_BATCH_SIZE", "1",
-            "CITATION_BUILDS_PAUSE", "700ms");
+            "CITATION_BUILDS_PAUSE", "700ms",
+            // Every test polls anonymously from one address; the anonymous read limit is tested in each service.
+            "SCHOLARLY_RATE_LIMIT_ANONYMOUS_READS_PER_SECOND", "100000",
+            "SCHOLARLY_RATE_LIMIT_ANONYMOUS_READ_BURST", "100000");
 
     private static LocalStack stack;
 

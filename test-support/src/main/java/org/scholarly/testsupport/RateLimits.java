@@ -17,18 +17,23 @@ public final class RateLimits {
     }
 
     /**
-     * Two writes at once, then one per 100 s: no write refills during a test however slow the machine, and a
-     * refused client is told to come back in up to 100 s. A profile restarts the application, so one test class
-     * per module uses it.
+     * Two writes at once, then one per 100 s, and likewise three anonymous reads per client address: nothing refills
+     * during a test however slow the machine, and a refused client is told to come back in up to 100 s. Every
+     * anonymous read in a test class with this profile counts against the one address the tests call from, so such a
+     * class reads anonymously only where it tests the read limit. A profile restarts the application, so one test
+     * class per module uses it.
      */
     public static class TinyLimit implements QuarkusTestProfile {
         public static final int BURST = 2;
         public static final int SECONDS_PER_WRITE = 100;
+        public static final int READ_BURST = 3;
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("scholarly.rate-limit.writes-per-second", String.valueOf(1.0 / SECONDS_PER_WRITE),
-                    "scholarly.rate-limit.burst", String.valueOf(BURST));
+                    "scholarly.rate-limit.burst", String.valueOf(BURST),
+                    "scholarly.rate-limit.anonymous-reads-per-second", String.valueOf(1.0 / SECONDS_PER_WRITE),
+                    "scholarly.rate-limit.anonymous-read-burst", String.valueOf(READ_BURST));
         }
     }
 

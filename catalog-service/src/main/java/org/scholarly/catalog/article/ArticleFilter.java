@@ -3,6 +3,7 @@ package org.scholarly.catalog.article;
 import org.scholarly.catalog.common.Checks;
 import org.scholarly.catalog.common.Cursor;
 import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.common.TextKeys;
 import org.scholarly.support.problem.Problem.FieldError;
 import org.scholarly.support.problem.ProblemException;
 
@@ -13,6 +14,13 @@ import java.util.UUID;
 /** The query parameters of GET /api/v1/articles, checked: every bad one is named in a single 400. */
 public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status, ReferenceStatus referenceStatus,
                             String q, int limit, Cursor cursor) {
+
+    /**
+     * The trigram index answers a substring search only from three characters on; a shorter {@code q} would make
+     * PostgreSQL read every article's title and abstract. Not a setting: below three no index can help.
+     */
+    public static final int MIN_QUERY_CHARS = 3;
+    public static final int MAX_QUERY_CHARS = 200;
 
     public static ArticleFilter parse(String journalId, Integer year, String status, String referenceStatus,
                                       String q, Integer limit, String cursor) {
@@ -28,8 +36,9 @@ public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status,
         Checks.year(year, "year", errors);
         WorkflowStatus workflow = parseEnum(WorkflowStatus.class, status, "status", errors);
         ReferenceStatus references = parseEnum(ReferenceStatus.class, referenceStatus, "referenceStatus", errors);
-        if (q != null && (q.isBlank() || q.length() > 200)) {
-            errors.add(new FieldError("q", "must have 1 to 200 characters"));
+        if (q != null && (searchedCharacters(q) < MIN_QUERY_CHARS || q.length() > MAX_QUERY_CHARS)) {
+            errors.add(new FieldError("q", "must have " + MIN_QUERY_CHARS + " to " + MAX_QUERY_CHARS
+                    + " characters (at least " + MIN_QUERY_CHARS + " after spaces are collapsed)"));
         }
         int pageSize = Page.DEFAULT_LIMIT;
         try {
@@ -47,6 +56,12 @@ public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status,
             throw ProblemException.invalidFields(errors);
         }
         return new ArticleFilter(journal, year, workflow, references, q, pageSize, position);
+    }
+
+    /** Characters of the form that is compared with the index (see {@link TextKeys#searchForm}). */
+    private static int searchedCharacters(String q) {
+        String form = TextKeys.searchForm(q);
+        return form.codePointCount(0, form.length());
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<FieldError> errors) {

@@ -9,9 +9,13 @@ import org.scholarly.catalog.article.ArticleViews;
 import org.scholarly.catalog.article.WriteAuthority;
 import org.scholarly.catalog.common.Hashing;
 import org.scholarly.catalog.common.Sql;
+import org.scholarly.catalog.retention.CatalogRetention;
 import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.retention.RetentionConfig;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,6 +35,8 @@ public class SingleIngestService {
     Sql sql;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    RetentionConfig retention;
 
     @Transactional
     public Reply ingest(byte[] body, ArticleRecord record, String idempotencyKey, String client, WriteAuthority authority) {
@@ -61,12 +67,21 @@ public class SingleIngestService {
         return reply;
     }
 
+    /**
+     * Records are answered only within their retention period ({@code scholarly.retention.keep.idempotency-records}):
+     * the same whether the prune has run yet or not.
+     */
+    private Timestamp replayableSince() {
+        return Timestamp.from(Instant.now().minus(retention.keep().get(CatalogRetention.IDEMPOTENCY_RECORDS)));
+    }
+
     private Reply stored(String client, String key, String requestHash) {
         return sql.run(c -> {
-            try (var statement = c.prepareStatement(
-                    "SELECT request_hash, status, location, body FROM idempotency_record WHERE client = ? AND idem_key = ?")) {
+            try (var statement = c.prepareStatement("SELECT request_hash, status, location, body FROM idempotency_record "
+                    + "WHERE client = ? AND idem_key = ? AND created_at >= ?")) {
                 statement.setString(1, client);
                 statement.setString(2, key);
+                statement.setTimestamp(3, replayableSince());
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         return null;
@@ -83,13 +98,17 @@ public class SingleIngestService {
     private void store(String client, String key, String requestHash, Reply reply) {
         int inserted = sql.run(c -> {
             try (var statement = c.prepareStatement("INSERT INTO idempotency_record (client, idem_key, request_hash, status, location, body) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client, idem_key) DO UPDATE SET request_hash = excluded.request_hash, "
+                    + "status = excluded.status, location = excluded.location, body = excluded.body, created_at = now() "
+                    // An expired record not pruned yet is replaced; a live one means a concurrent request with the key.
+                    + "WHERE idempotency_record.created_at < ?")) {
                 statement.setString(1, client);
                 statement.setString(2, key);
                 statement.setString(3, requestHash);
                 statement.setInt(4, reply.status());
                 statement.setString(5, reply.location());
                 statement.setString(6, reply.body());
+                statement.setTimestamp(7, replayableSince());
                 return statement.executeUpdate();
             }
         });

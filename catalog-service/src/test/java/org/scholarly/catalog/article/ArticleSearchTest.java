@@ -124,4 +124,14 @@ class ArticleSearchTest {
         given().queryParam("journalId", "x").get("/api/v1/articles").then().statusCode(400).body("errors.field", hasItem("journalId"));
         given().get("/api/v1/articles").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(20));
     }
+
+    @Test
+    void refusesASearchTooShortForTheTrigramIndexNamingTheMinimum() {
+        for (String tooShort : new String[]{"ab", "한국", "a", "  ab  "}) {
+            given().queryParam("q", tooShort).get("/api/v1/articles").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("q"))
+                    .body("errors.find { it.field == 'q' }.message", org.hamcrest.Matchers.containsString("3"));
+        }
+        given().queryParam("q", "한국전").get("/api/v1/articles").then().statusCode(200);
+    }
 }

@@ -51,9 +51,22 @@ class RateLimitTest {
                 .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
         assertThat(ingest(TestTokens.forSubject("pipeline-other-" + System.nanoTime(), "ingest")).statusCode())
                 .as("another client has its own budget").isEqualTo(201);
-        // Reads are not limited.
+        // Reads with a token are not limited.
         for (int i = 0; i < 5; i++) {
-            given().get("/api/v1/articles").then().statusCode(200);
+            given().header("Authorization", "Bearer " + client).get("/api/v1/articles").then().statusCode(200);
         }
+    }
+
+    @Test
+    void answers429WithRetryAfterToABurstOfAnonymousReadsFromOneAddress() {
+        RateLimits.Outcome outcome = RateLimits.repeat(RateLimits.TinyLimit.READ_BURST + 2,
+                () -> given().get("/api/v1/articles"));
+
+        assertThat(outcome.statuses()).containsExactly(200, 200, 200, 429, 429);
+        assertThat(outcome.retryAfterSeconds()).isBetween(60, RateLimits.TinyLimit.SECONDS_PER_WRITE);
+        given().get("/api/v1/articles/{id}", java.util.UUID.randomUUID()).then().statusCode(429)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("per second (burst 3)"));
+        assertThat(given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/articles").statusCode())
+                .as("a caller with a token is not limited by the address").isEqualTo(200);
     }
 }

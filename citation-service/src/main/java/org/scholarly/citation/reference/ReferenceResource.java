@@ -51,15 +51,15 @@ public class ReferenceResource {
             }
         }
         try (Connection c = dataSource.getConnection()) {
-            int from = after;
-            List<StoredReference> all = ReferenceStore.ofArticle(c, id).stream().filter(r -> r.position() > from).toList();
+            // One row past the page tells whether there is a next one; the rest of the list is never read.
+            List<StoredReference> rows = ReferenceStore.pageOf(c, id, after, pageSize + 1);
             List<ReferenceView> items = new ArrayList<>();
-            for (StoredReference r : all.subList(0, Math.min(pageSize, all.size()))) {
+            for (StoredReference r : rows.subList(0, Math.min(pageSize, rows.size()))) {
                 Resolution res = r.resolution();
                 items.add(new ReferenceView(r.position(), r.input().raw(), r.input().title(), r.input().year(), r.input().doi(),
                         new ResolutionView(res.status(), res.target(), res.method(), res.score())));
             }
-            String next = all.size() > pageSize ? Paging.encode(String.valueOf(items.get(items.size() - 1).position())) : null;
+            String next = rows.size() > pageSize ? Paging.encode(String.valueOf(items.get(items.size() - 1).position())) : null;
             return new Paging.Page<>(items, next);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

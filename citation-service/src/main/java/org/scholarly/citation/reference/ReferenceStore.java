@@ -109,6 +109,21 @@ public final class ReferenceStore {
         return query(c, "SELECT " + COLUMNS + " FROM article_reference WHERE citing_article_id = ? ORDER BY position", citing);
     }
 
+    /**
+     * At most {@code limit} references of {@code citing} after position {@code after}, in position order: a keyset
+     * page read through the primary key (citing_article_id, position), so a page costs its own rows however long the
+     * reference list is.
+     */
+    public static List<StoredReference> pageOf(Connection c, UUID citing, int after, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM article_reference WHERE citing_article_id = ? AND position > ? ORDER BY position LIMIT ?")) {
+            s.setObject(1, citing);
+            s.setInt(2, after);
+            s.setInt(3, limit);
+            return read(s);
+        }
+    }
+
     /** References currently resolved to {@code target} (indexed by target). */
     public static List<StoredReference> resolvedTo(Connection c, UUID target) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM article_reference WHERE target_article_id = ? ORDER BY citing_article_id, position", target);

@@ -42,10 +42,20 @@ class RateLimitTest {
         assertThat(builds()).as("only the writes that were let through").isEqualTo(before + 2);
         assertThat(startCampaign(TestTokens.forSubject("editor-other-" + System.nanoTime(), "editor")).statusCode())
                 .as("another client has its own budget").isEqualTo(202);
-        // Reads are not limited.
+        // Reads with a token are not limited.
         for (int i = 0; i < 5; i++) {
-            given().get("/api/v1/reference-builds/{id}", UUID.randomUUID()).then().statusCode(404);
+            given().header("Authorization", "Bearer " + editor).get("/api/v1/reference-builds/{id}", UUID.randomUUID())
+                    .then().statusCode(404);
         }
+    }
+
+    @Test
+    void answers429WithRetryAfterToABurstOfAnonymousReadsFromOneAddress() {
+        RateLimits.Outcome outcome = RateLimits.repeat(RateLimits.TinyLimit.READ_BURST + 2,
+                () -> given().get("/api/v1/reference-builds/{id}", UUID.randomUUID()));
+
+        assertThat(outcome.statuses()).containsExactly(404, 404, 404, 429, 429);
+        assertThat(outcome.retryAfterSeconds()).isBetween(60, RateLimits.TinyLimit.SECONDS_PER_WRITE);
     }
 
     private long builds() {

@@ -3,7 +3,7 @@ package org.scholarly.support.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The write rate limit every service applies per token subject. */
+/** The rate limits every service applies: writes per token subject, anonymous reads per client address. */
 @ConfigMapping(prefix = "scholarly.rate-limit")
 public interface RateLimitConfig {
 
@@ -18,4 +18,15 @@ public interface RateLimitConfig {
     /** Writes a client may make at once after being idle. */
     @WithDefault("200")
     int burst();
+
+    /**
+     * Sustained reads (GET, HEAD) per client address by callers without a token. Public reads cost database time
+     * like writes do; a caller with a valid token is known and limited by its writes instead.
+     */
+    @WithDefault("50")
+    double anonymousReadsPerSecond();
+
+    /** Anonymous reads a client address may make at once after being idle. */
+    @WithDefault("200")
+    int anonymousReadBurst();
 }

@@ -15,7 +15,7 @@ class RateLimiterTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     private RateLimiter limiter(boolean enabled, double perSecond, int burst) {
-        return new RateLimiter(new Config(enabled, perSecond, burst), clock::get);
+        return new RateLimiter(new Config(enabled, perSecond, burst, 1000, 1000), clock::get);
     }
 
     private void advance(Duration duration) {
@@ -82,6 +82,36 @@ class RateLimiterTest {
         assertThat(limiter.trackedClients()).isZero();
     }
 
-    private record Config(boolean enabled, double writesPerSecond, int burst) implements RateLimitConfig {
+    @Test
+    void limitsAnonymousReadsPerAddressOnTheirOwnBudget() {
+        RateLimiter limiter = new RateLimiter(new Config(true, 1000, 1000, 1, 2), clock::get);
+        limiter.acquireAnonymousRead("192.0.2.1");
+        limiter.acquireAnonymousRead("192.0.2.1");
+
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> limiter.acquireAnonymousRead("192.0.2.1"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(refused.getMessage()).contains("1.0 per second (burst 2)");
+        assertThatNoException().as("another address has its own bucket").isThrownBy(() -> limiter.acquireAnonymousRead("192.0.2.2"));
+        assertThatNoException().as("writes are counted apart").isThrownBy(() -> limiter.acquireWrite("192.0.2.1"));
+        advance(Duration.ofSeconds(1));
+        assertThatNoException().isThrownBy(() -> limiter.acquireAnonymousRead("192.0.2.1"));
+    }
+
+    @Test
+    void forgetsAddressesWhoseReadBucketsHaveRefilled() {
+        RateLimiter limiter = new RateLimiter(new Config(true, 1000, 1000, 10, 5), clock::get);
+        for (int i = 0; i < 100; i++) {
+            limiter.acquireAnonymousRead("10.0.0." + i);
+        }
+        advance(Duration.ofSeconds(1));
+        limiter.acquireAnonymousRead("late");
+
+        assertThat(limiter.trackedAddresses()).isEqualTo(1);
+    }
+
+    private record Config(boolean enabled, double writesPerSecond, int burst, double anonymousReadsPerSecond,
+                          int anonymousReadBurst) implements RateLimitConfig {
     }
 }
