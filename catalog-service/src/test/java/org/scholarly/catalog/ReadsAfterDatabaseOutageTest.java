@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.is;
 class ReadsAfterDatabaseOutageTest {
 
     @Test
-    void answersTheFirstRequestsAfterAnOutageWithoutServerErrors() throws Exception {
+    void answersDuringAnOutageWith503AndAfterItWithoutServerErrors() throws Exception {
         // The seed record itself, so that its journal is created whole whichever test of this application runs first.
         String id = given().header("Authorization", TestTokens.bearer("ingest")).contentType(ContentType.JSON)
                 .body(Records.seed()).post("/api/v1/articles")
@@ -37,6 +37,9 @@ class ReadsAfterDatabaseOutageTest {
 
         try (DatabaseOutage outage = DatabaseOutage.of(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class))) {
             Thread.sleep(2_000);
+            // During the outage: a problem that tells the client to come back, not an internal error.
+            given().get("/api/v1/articles/" + id).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5");
         }
 
         List<Integer> statuses = new ArrayList<>();

@@ -43,6 +43,15 @@ public final class ConsumerFailures {
      * (too many connections, disk full), 57P operator intervention (shutdown, terminated backend, starting up),
      * 55 object not in prerequisite state (a database closed to connections, a lock not available now).
      */
+    /**
+     * Whether the database said, or the pool showed, that it is away or busy for now: the same rule decides a
+     * consumer's retry and an HTTP 503 with Retry-After, so that clients and consumers agree on what passes.
+     */
+    public static boolean transientDatabaseFailure(Throwable failure) {
+        SQLException sql = find(failure, SQLException.class);
+        return sql != null && transientSqlState(sql.getSQLState());
+    }
+
     static boolean transientSqlState(String state) {
         return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                 || state.startsWith("57P") || state.startsWith("55");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.scholarly.support.body.BodyTooLargeException;
+import org.scholarly.support.messaging.ConsumerFailures;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -104,6 +106,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (ConsumerFailures.transientDatabaseFailure(e)) {
+            // A database restart or a full pool passes: tell the client to come back instead of reporting a fault.
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return builder(503, "Service unavailable", "The database is unavailable for a moment; retry after "
+                    + RETRY_AFTER_SECONDS + " s", uri, List.of()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return respond(500, "Internal error", "Something went wrong on our side; quote error id " + id, uri, List.of());
