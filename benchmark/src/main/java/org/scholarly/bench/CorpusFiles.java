@@ -28,7 +28,7 @@ public record CorpusFiles(Path ndjson, Path copyArticles, Path copyReferences, P
              BufferedWriter articles = Files.newBufferedWriter(copyArticles, StandardCharsets.UTF_8);
              BufferedWriter refs = Files.newBufferedWriter(copyReferences, StandardCharsets.UTF_8);
              BufferedWriter truths = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
-            truths.write("article\tposition\tkind\ttarget\n");
+            truths.write("article\tposition\tkind\ttarget\tnoise\n");
             for (int i = 0; i < corpus.size(); i++) {
                 CorpusGenerator.Article article = corpus.article(i);
                 ObjectNode node = article.json();
@@ -48,7 +48,7 @@ public record CorpusFiles(Path ndjson, Path copyArticles, Path copyReferences, P
                             + escape(ref.path("title").asText(null)) + "\t" + escape(ref.path("raw").asText(null)) + "\n");
                 }
                 for (CorpusGenerator.Truth t : article.truth()) {
-                    truths.write(i + "\t" + t.position() + "\t" + t.kind() + "\t" + t.target() + "\n");
+                    truths.write(i + "\t" + t.position() + "\t" + t.kind() + "\t" + t.target() + "\t" + t.noise() + "\n");
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.scholarly.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scholarly.bench.ReferenceNoise.Noise;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +13,27 @@ import java.util.Random;
  * A deterministic corpus: article {@code i} is a pure function of (seed, i), so nothing but the settings has to be
  * kept, 100,000 articles stream out in constant memory, and the ground truth of every reference is known.
  *
- * <p>References: about half carry the target's DOI, a quarter structured fields without DOI, a quarter an
- * unstructured string (KCI style for Korean, APA style for English); about a tenth point outside the corpus.
+ * <p>Titles draw on a synthesised vocabulary of 24,000 words per language with Zipf-like frequencies ({@link Vocabulary}).
+ * References: about half carry the target's DOI, a quarter structured fields without DOI, a quarter an unstructured
+ * string (KCI style for Korean, APA style for English); about a tenth point outside the corpus. A tenth of all (a fifth
+ * of those without DOI) carry one kind of noise ({@link ReferenceNoise}), recorded with the ground truth.
  * Articles cite only earlier articles, as published work does.
  */
 public final class CorpusGenerator {
 
     public enum Kind { DOI, STRUCTURED, UNSTRUCTURED }
 
+    /** Of the references without DOI (half of all), the share that carries one {@link Noise}: a tenth of all. */
+    static final double NOISY_SHARE_WITHOUT_DOI = 0.2;
+
     /** Ground truth of one reference: {@code target} is the cited article's index, or -1 outside the corpus. */
-    public record Truth(int position, Kind kind, int target) {
+    public record Truth(int position, Kind kind, int target, Noise noise) {
     }
 
     public record Article(int index, String doi, ObjectNode json, List<Truth> truth) {
     }
 
+    // Journal fields: a journal's name is a field of study, not a title word, so a small fixed list is honest here.
     private static final String[] EN = ("war treaty alliance relation policy history state society culture economy empire "
             + "colonial modern reform revolution diplomacy security peace unification migration labour industry science "
             + "education religion thought region city village women youth memory identity community family welfare trade "
@@ -48,6 +55,8 @@ public final class CorpusGenerator {
             {"혜진", "Hye-jin"}, {"재훈", "Jae-hoon"}, {"치영", "Chi-young"}, {"영희", "Young-hee"}, {"상우", "Sang-woo"}};
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Vocabulary english;
+    private final Vocabulary korean;
     private final long seed;
     private final int articles;
     private final int journals;
@@ -56,6 +65,8 @@ public final class CorpusGenerator {
         this.seed = seed;
         this.articles = articles;
         this.journals = journals;
+        this.english = Vocabulary.english(seed);
+        this.korean = Vocabulary.korean(seed);
     }
 
     public int size() {
@@ -112,62 +123,108 @@ public final class CorpusGenerator {
             double kindRoll = random.nextDouble();
             Kind kind = kindRoll < 0.5 ? Kind.DOI : kindRoll < 0.75 ? Kind.STRUCTURED : Kind.UNSTRUCTURED;
             int target = index == 0 || random.nextDouble() < 0.1 ? -1 : random.nextInt(index);
-            references.add(reference(kind, target, random));
-            truth.add(new Truth(position, kind, target));
+            // A DOI is copied or not; the rest is typed by hand, so a fifth of those (a tenth of all) carry one noise.
+            Noise noise = kind != Kind.DOI && random.nextDouble() < NOISY_SHARE_WITHOUT_DOI
+                    ? ReferenceNoise.KINDS[random.nextInt(ReferenceNoise.KINDS.length)] : Noise.NONE;
+            if (target < 0 && noise != Noise.NONE) {
+                noise = Noise.TITLE_TYPO; // a reference to nothing the catalog holds has only a title to get wrong
+            }
+            references.add(reference(kind, target, noise, random));
+            truth.add(new Truth(position, kind, target, noise));
         }
         return new Article(index, doi(index), article, truth);
     }
 
-    private ObjectNode reference(Kind kind, int target, Random random) {
+    private ObjectNode reference(Kind kind, int target, Noise noise, Random random) {
         ObjectNode ref = json.createObjectNode();
         if (target < 0) {
             // Outside the corpus: plausible, but about nothing the catalog holds.
             switch (kind) {
                 case DOI -> ref.put("doi", "10.9999/external." + Math.abs(random.nextLong()));
-                case STRUCTURED -> ref.put("title", "Unpublished notes on the " + word(EN, random) + " of "
-                        + word(EN, random) + " " + random.nextInt(100000)).put("year", 1950 + random.nextInt(50));
-                case UNSTRUCTURED -> ref.put("raw", FAMILY[random.nextInt(FAMILY.length)][0] + "외, 『" + word(KO, random)
-                        + "의 " + word(KO, random) + " 자료집 " + random.nextInt(1000) + "』, 서울: 출판사, " + (1950 + random.nextInt(50)) + ".");
+                case STRUCTURED -> ref.put("title", noisyTitle("Unpublished notes on the " + english.draw(random) + " of "
+                        + english.draw(random) + " " + random.nextInt(100000), noise, random)).put("year", 1950 + random.nextInt(50));
+                case UNSTRUCTURED -> ref.put("raw", FAMILY[random.nextInt(FAMILY.length)][0] + "외, 『" + noisyTitle(korean.draw(random)
+                        + "의 " + korean.draw(random) + " 자료집 " + random.nextInt(1000), noise, random) + "』, 서울: 출판사, "
+                        + (1950 + random.nextInt(50)) + ".");
             }
             return ref;
         }
         int[] firstAuthor = authors(target).get(0);
+        String family = FAMILY[firstAuthor[0]][1];
+        String given = GIVEN[firstAuthor[1]][1];
+        String journalEn = noise == Noise.ABBREVIATED_JOURNAL
+                ? ReferenceNoise.abbreviateJournal(journalTitleEn(journal(target))) : journalTitleEn(journal(target));
         switch (kind) {
             case DOI -> ref.put("doi", random.nextBoolean() ? doi(target) : "https://doi.org/" + doi(target).toUpperCase());
             case STRUCTURED -> {
-                ref.putArray("authors").add(FAMILY[firstAuthor[0]][1] + ", " + GIVEN[firstAuthor[1]][1]);
-                ref.put("title", englishTitle(target));
-                ref.put("container", journalTitleEn(journal(target)));
-                ref.put("year", year(target));
-                ref.put("volume", String.valueOf(volume(target)));
-                ref.put("firstPage", String.valueOf(firstPage(target)));
+                ref.putArray("authors").add(family + ", " + (noise == Noise.AUTHOR_INITIALS ? ReferenceNoise.initials(given) : given));
+                ref.put("title", noisyTitle(englishTitle(target), noise, random));
+                ref.put("container", journalEn);
+                if (noise != Noise.NO_YEAR) {
+                    ref.put("year", year(target));
+                }
+                if (noise != Noise.NO_VOLUME) {
+                    ref.put("volume", String.valueOf(volume(target)));
+                }
+                if (noise != Noise.NO_PAGES) {
+                    ref.put("firstPage", String.valueOf(firstPage(target)));
+                }
             }
-            case UNSTRUCTURED -> ref.put("raw", random.nextBoolean()
-                    ? FAMILY[firstAuthor[0]][0] + GIVEN[firstAuthor[1]][0] + ", 「" + koreanTitle(target) + "」, 『"
-                        + journalTitleKo(journal(target)) + "』 " + volume(target) + ", " + year(target) + ", "
-                        + firstPage(target) + "쪽."
-                    : FAMILY[firstAuthor[0]][1] + ", " + GIVEN[firstAuthor[1]][1].charAt(0) + ". (" + year(target) + "). "
-                        + englishTitle(target) + ". " + journalTitleEn(journal(target)) + ", " + volume(target) + ", "
-                        + firstPage(target) + "-" + (firstPage(target) + 20) + ".");
+            case UNSTRUCTURED -> {
+                // Korean journals have no ISO 4 abbreviations and Korean names no initials: those two noises are English.
+                boolean koreanStyle = random.nextBoolean() && noise != Noise.ABBREVIATED_JOURNAL && noise != Noise.AUTHOR_INITIALS;
+                ref.put("raw", koreanStyle ? kciReference(target, firstAuthor, noise, random)
+                        : englishReference(target, family, given, journalEn, noise, random));
+            }
         }
         return ref;
     }
 
+    /** KCI style: 김민수, 「제목」, 『학술지』 12, 2001, 45쪽. */
+    private String kciReference(int target, int[] author, Noise noise, Random random) {
+        return FAMILY[author[0]][0] + GIVEN[author[1]][0] + ", 「" + noisyTitle(koreanTitle(target), noise, random) + "」, 『"
+                + journalTitleKo(journal(target)) + "』" + (noise == Noise.NO_VOLUME ? "" : " " + volume(target))
+                + (noise == Noise.NO_YEAR ? "" : ", " + year(target))
+                + (noise == Noise.NO_PAGES ? "" : ", " + firstPage(target) + "쪽") + ".";
+    }
+
+    /** APA style: Kim, M. (2001). Title. Journal, 12, 45-65. With author initials only: Vancouver style, Kim MS. */
+    private String englishReference(int target, String family, String given, String journal, Noise noise, Random random) {
+        String author = noise == Noise.AUTHOR_INITIALS ? family + " " + ReferenceNoise.bareInitials(given) + "."
+                : family + ", " + given.charAt(0) + ".";
+        return author + " (" + (noise == Noise.NO_YEAR ? "n.d." : String.valueOf(year(target))) + "). "
+                + noisyTitle(englishTitle(target), noise, random) + ". " + journal
+                + (noise == Noise.NO_VOLUME ? "" : ", " + volume(target))
+                + (noise == Noise.NO_PAGES ? "" : ", " + firstPage(target) + "-" + (firstPage(target) + 20)) + ".";
+    }
+
+    private static String noisyTitle(String title, Noise noise, Random random) {
+        return noise == Noise.TITLE_TYPO ? ReferenceNoise.typo(title, random) : title;
+    }
+
+    /** Four to eight words of the Zipf vocabulary, a connective now and then, and a decade, as history titles go. */
     public String englishTitle(int index) {
         Random random = new Random(seed * 31 + index * 7919L);
+        int words = 4 + random.nextInt(5);
+        int connectiveAfter = random.nextInt(3) == 0 ? -1 : 1 + random.nextInt(words - 2);
+        String connective = random.nextBoolean() ? "of the" : "and";
         StringBuilder title = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            String w = word(EN, random);
-            title.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i < 5 ? " " : "");
+        for (int i = 0; i < words; i++) {
+            String w = english.draw(random);
+            title.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i < words - 1 ? " " : "");
+            if (i == connectiveAfter) {
+                title.append(connective).append(' ');
+            }
         }
         return title + " in " + (1900 + random.nextInt(120));
     }
 
     public String koreanTitle(int index) {
         Random random = new Random(seed * 37 + index * 104729L);
+        int words = 3 + random.nextInt(4);
         StringBuilder title = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            title.append(word(KO, random)).append(i < 4 ? (i == 1 ? "과 " : " ") : "");
+        for (int i = 0; i < words; i++) {
+            title.append(korean.draw(random)).append(i < words - 1 ? (i == 1 ? "과 " : " ") : "");
         }
         return (1900 + random.nextInt(120)) + "년대 " + title + " 연구";
     }
@@ -191,9 +248,16 @@ public final class CorpusGenerator {
         return authors;
     }
 
+    /** Four name patterns, so that abbreviating a journal name is not one fixed rewrite. */
     public String journalTitleEn(int journal) {
-        return "Journal of " + Character.toUpperCase(EN[journal % EN.length].charAt(0)) + EN[journal % EN.length].substring(1)
-                + " Studies" + (journal >= EN.length ? " " + (journal / EN.length + 1) : "");
+        String field = Character.toUpperCase(EN[journal % EN.length].charAt(0)) + EN[journal % EN.length].substring(1);
+        String name = switch (journal % 4) {
+            case 0 -> "Journal of " + field + " Studies";
+            case 1 -> "Korean Journal of " + field + " History";
+            case 2 -> field + " Review";
+            default -> "International Journal of " + field + " Research";
+        };
+        return name + (journal >= EN.length ? " " + (journal / EN.length + 1) : "");
     }
 
     public String journalTitleKo(int journal) {
@@ -214,9 +278,5 @@ public final class CorpusGenerator {
 
     private Random random(int index) {
         return new Random(seed * 1_000_003L + index);
-    }
-
-    private static String word(String[] words, Random random) {
-        return words[random.nextInt(words.length)];
     }
 }

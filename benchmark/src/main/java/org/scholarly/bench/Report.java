@@ -72,6 +72,11 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         for (CorpusGenerator.Kind kind : CorpusGenerator.Kind.values()) {
             q.set(kind.name(), tally(quality.score().of(kind)));
         }
+        ObjectNode noisy = q.putObject("noisy");
+        noisy.set("all", tally(quality.score().noisy()));
+        for (ReferenceNoise.Noise noise : ReferenceNoise.KINDS) {
+            noisy.set(noise.name(), tally(quality.score().of(noise)));
+        }
         root.set("peakRssKb", Api.JSON.valueToTree(peakRssKb));
         root.set("outOfMemory", Api.JSON.valueToTree(outOfMemory));
         root.set("notes", Api.JSON.valueToTree(notes));
@@ -131,6 +136,10 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         qualityRow(md, "all", quality.score().all());
         for (CorpusGenerator.Kind kind : CorpusGenerator.Kind.values()) {
             qualityRow(md, kind.name(), quality.score().of(kind));
+        }
+        qualityRow(md, "noisy (one noise each, no DOI)", quality.score().noisy());
+        for (ReferenceNoise.Noise noise : ReferenceNoise.KINDS) {
+            qualityRow(md, "  noisy: " + noise.name(), quality.score().of(noise));
         }
         if (!notes.isEmpty()) {
             md.append("\nNotes:\n\n");

@@ -54,7 +54,8 @@ public final class ResolutionQuality {
             }
             // Every reference the corpus wrote counts, also one the service did not store (as not linked).
             for (String[] row : truth.getOrDefault(article, Map.of()).values()) {
-                score.add(CorpusGenerator.Kind.valueOf(row[2]), Integer.parseInt(row[3]), linkedAt.get(Integer.parseInt(row[1])));
+                score.add(CorpusGenerator.Kind.valueOf(row[2]), row.length > 4 ? ReferenceNoise.Noise.valueOf(row[4]) : ReferenceNoise.Noise.NONE, Integer.parseInt(row[3]),
+                        linkedAt.get(Integer.parseInt(row[1])));
             }
         }
         return new Result(sample.size() - absent, absent, score);
@@ -71,7 +72,7 @@ public final class ResolutionQuality {
         return sample;
     }
 
-    /** article → position → row (article, position, kind, target), for the sampled articles only. */
+    /** article → position → row (article, position, kind, target, noise), for the sampled articles only. */
     static Map<Integer, Map<Integer, String[]>> readTruth(Path file, TreeSet<Integer> sample) throws IOException {
         Map<Integer, Map<Integer, String[]>> truth = new HashMap<>();
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -47,4 +47,18 @@ class LinkScoreTest {
         assertThat(score.of(STRUCTURED).precision()).isNaN();
         assertThat(score.of(STRUCTURED).recall()).isZero();
     }
+
+    @Test
+    void scoresNoisyReferencesTogetherAndPerNoiseBesideTheirKind() {
+        LinkScore score = new LinkScore();
+        score.add(STRUCTURED, ReferenceNoise.Noise.TITLE_TYPO, 4, 4);
+        score.add(UNSTRUCTURED, ReferenceNoise.Noise.NO_YEAR, 5, null);
+        score.add(STRUCTURED, 6, 6);
+
+        assertThat(score.noisy()).isEqualTo(new LinkScore.Tally(2, 2, 1, 1));
+        assertThat(score.of(ReferenceNoise.Noise.TITLE_TYPO).recall()).isEqualTo(1.0);
+        assertThat(score.of(ReferenceNoise.Noise.NO_YEAR).recall()).isZero();
+        assertThat(score.of(STRUCTURED)).isEqualTo(new LinkScore.Tally(2, 2, 2, 2));
+        assertThat(score.all().references()).isEqualTo(3);
+    }
 }

@@ -32,7 +32,8 @@ class ResolutionQualityTest {
         assertThat(truth.keySet()).containsExactlyInAnyOrder(3, 40);
         CorpusGenerator.Truth first = corpus.article(40).truth().get(0);
         assertThat(truth.get(40)).hasSize(corpus.article(40).truth().size());
-        assertThat(truth.get(40).get(1)).containsExactly("40", "1", first.kind().name(), String.valueOf(first.target()));
-        assertThat(Files.readAllLines(files.truth()).get(0)).isEqualTo("article\tposition\tkind\ttarget");
+        assertThat(truth.get(40).get(1)).containsExactly("40", "1", first.kind().name(), String.valueOf(first.target()),
+                first.noise().name());
+        assertThat(Files.readAllLines(files.truth()).get(0)).isEqualTo("article\tposition\tkind\ttarget\tnoise");
     }
 }
