@@ -159,17 +159,18 @@ public class ArticleIngestor {
             } else if (content.hash().equals(target.contentHash)) {
                 outcome = new Outcome(Kind.UNCHANGED, 200, null, target, r.journal, r.issue);
             } else {
-                // Measured on a copy first: the managed article must not change if its event is refused.
+                // Built and measured on a copy first: the managed article must not change if its event is refused.
+                // The same change then goes to the managed article, so the measured event is the one published.
                 Article updated = target.transientCopy();
                 change(updated, content, content.changedFrom(ArticleContent.of(target)), actor, now);
-                Optional<ProblemException> tooLarge = limits.event(
-                        ArticleEvents.event(EventTypes.ARTICLE_UPDATED, updated, r.journal, r.issue, null, actor));
+                CloudEvent event = ArticleEvents.event(EventTypes.ARTICLE_UPDATED, updated, r.journal, r.issue, null, actor);
+                Optional<ProblemException> tooLarge = limits.event(event);
                 if (tooLarge.isPresent()) {
                     outcomes.add(Outcome.refused(tooLarge.get()));
                     continue;
                 }
                 update(target, content, actor, now);
-                pending.add(ArticleEvents.event(EventTypes.ARTICLE_UPDATED, target, r.journal, r.issue, null, actor));
+                pending.add(event);
                 outcome = new Outcome(Kind.UPDATED, 200, null, target, r.journal, r.issue);
                 written.add(target);
             }
