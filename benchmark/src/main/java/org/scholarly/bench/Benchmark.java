@@ -97,7 +97,11 @@ public final class Benchmark {
                     applied.overall().events(), applied.overall().perSecond(), applied.first(window).events(),
                     applied.first(window).perSecond(), applied.last(window).events(), applied.last(window).perSecond(),
                     ApplyTimeline.ratio(applied.first(window), applied.last(window)));
-            if (applied.largestStep() * 10 > window) {
+            if (applied.totalApplied() == 0) {
+                notes.add("No citation-service instance's " + ApplySampler.METRIC + "{channel=\"" + ApplySampler.CHANNEL
+                        + "\",outcome=\"applied\"} moved during the ingest: the counter is missing or was renamed, and every "
+                        + "figure derived from it is empty.");
+            } else if (applied.largestStep() * 10 > window) {
                 notes.add(String.format(java.util.Locale.ROOT, "Up to %,d events were applied within one sampling interval, more "
                         + "than a tenth of the %,d-event windows: the first/last window figures are not resolved by the sampling "
                         + "(a larger run is).", applied.largestStep(), window));

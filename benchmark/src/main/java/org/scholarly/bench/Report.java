@@ -135,8 +135,9 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         }
         row(md, "  read load generator", String.format(Locale.ROOT, "offered %s req/s in all, achieved %s req/s; sends late "
                         + "against schedule p99 %s, max %s (counted in the latencies, which run from the due time); "
+                        + "at most %d requests in flight per service, a wait for a free one counted too; "
                         + "%.0f s warm-up at the same rate not counted", f0(reads.offeredRate()), f0(reads.achievedRate()),
-                ms2(reads.sendLatenessP99()), ms2(reads.sendLatenessMax()), reads.warmUpSeconds()));
+                ms2(reads.sendLatenessP99()), ms2(reads.sendLatenessMax()), OpenLoop.CONNECTIONS, reads.warmUpSeconds()));
         peakRssKb.forEach((service, kb) -> row(md, "peak RSS (VmHWM) " + service, kb < 0 ? "unknown" : f0(kb / 1024.0) + " MB"));
         row(md, "out of memory", outOfMemory.isEmpty() ? "none" : String.join(", ", outOfMemory));
         md.append("\nReference resolution against the ground truth (").append(quality.articles())
