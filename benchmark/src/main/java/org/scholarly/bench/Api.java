@@ -78,6 +78,17 @@ public final class Api {
         return response.body();
     }
 
+    /** Plain text without waiting, so that several services can be asked at the same moment. */
+    public CompletableFuture<String> textAsync(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new Failure("GET " + url, response.statusCode(), response.body());
+            }
+            return response.body();
+        });
+    }
+
     private JsonNode send(HttpRequest request) {
         HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

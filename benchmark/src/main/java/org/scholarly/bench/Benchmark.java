@@ -31,14 +31,30 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        Path markdown = run(options);
-        OUT.println();
-        OUT.println("Results: " + markdown);
+        if (options.compareInstances()) {
+            Run one = run(options.withCitationInstances(1));
+            Run two = run(options.withCitationInstances(2));
+            InstanceComparison comparison = new InstanceComparison(options.command(), one.report(), two.report());
+            Path written = comparison.write(Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize()
+                    .resolve(options.out()), one.markdown(), two.markdown());
+            OUT.println();
+            OUT.print(comparison.markdown());
+            OUT.println();
+            OUT.println("Results: " + one.markdown() + ", " + two.markdown() + ", " + written);
+        } else {
+            Path markdown = run(options).markdown();
+            OUT.println();
+            OUT.println("Results: " + markdown);
+        }
         // Kafka and HTTP client threads must not keep the JVM alive once the stack is down.
         System.exit(0);
     }
 
-    static Path run(BenchmarkOptions options) throws Exception {
+    /** One run's report and where its Markdown was written. */
+    record Run(Report report, Path markdown) {
+    }
+
+    static Run run(BenchmarkOptions options) throws Exception {
         Instant startedAt = Instant.now();
         String loadAtStart = Machine.loadAverage();
         Machine machine = Machine.describe();
@@ -54,17 +70,41 @@ public final class Benchmark {
         OUT.printf("  %,d references, %.1f MiB NDJSON%n", corpus.references(), corpus.ndjsonBytes() / 1048576.0);
 
         OUT.println(options.external() == null ? "Starting the stack on free ports in " + root.relativize(runDirectory.resolve("stack"))
+                + " with " + options.citationInstances() + " citation-service instance(s)"
                 : "Using the stack at " + options.external().catalogUrl());
         Api api = new Api();
         try (Platform platform = options.external() == null
-                ? Platform.embedded(runDirectory.resolve("stack"), root) : Platform.external(options.external());
+                ? Platform.embedded(runDirectory.resolve("stack"), root, options.citationInstances())
+                : Platform.external(options.external());
              Settling settling = new Settling(api, platform)) {
             OUT.println("Pipeline: bulk ingestion until every count is final");
             PipelineRun.Result pipeline = new PipelineRun(api, platform, settling, OUT).run(corpus);
+            Settling.Assignment assignment = assignment(settling, notes);
+            OUT.printf("  %s%n", assignment == null ? "partition assignment unknown" : assignment);
+            if (!pipeline.samplingErrors().isEmpty()) {
+                notes.add("Some samples of the applied-event counters failed and were skipped, for example: "
+                        + pipeline.samplingErrors().get(0));
+            }
             if (pipeline.job().path("rejected").asLong() > 0 || !"FINISHED".equals(pipeline.job().path("state").asText())) {
                 notes.add("The ingestion job ended " + pipeline.job().path("state").asText() + " with "
                         + pipeline.job().path("rejected").asLong() + " rejected records: " + pipeline.job().path("errors")
                         + " " + pipeline.job().path("failure").asText(""));
+            }
+
+            ApplyTimeline applied = pipeline.applied();
+            long window = ApplyTimeline.windowSize(options.articles());
+            OUT.printf("  citation-service applied %,d events at %.1f/s; first %,d at %.1f/s, last %,d at %.1f/s (last ÷ first %.2f)%n",
+                    applied.overall().events(), applied.overall().perSecond(), applied.first(window).events(),
+                    applied.first(window).perSecond(), applied.last(window).events(), applied.last(window).perSecond(),
+                    ApplyTimeline.ratio(applied.first(window), applied.last(window)));
+            if (applied.totalApplied() == 0) {
+                notes.add("No citation-service instance's " + ApplySampler.METRIC + "{channel=\"" + ApplySampler.CHANNEL
+                        + "\",outcome=\"applied\"} moved during the ingest: the counter is missing or was renamed, and every "
+                        + "figure derived from it is empty.");
+            } else if (applied.largestStep() * 10 > window) {
+                notes.add(String.format(java.util.Locale.ROOT, "Up to %,d events were applied within one sampling interval, more "
+                        + "than a tenth of the %,d-event windows: the first/last window figures are not resolved by the sampling "
+                        + "(a larger run is).", applied.largestStep(), window));
             }
 
             OUT.println("Reading the catalog ids of the corpus");
@@ -94,9 +134,12 @@ public final class Benchmark {
             }
 
             OUT.printf("Read latency at %.0f req/s per endpoint for %d s%n", options.readRate(), options.readDuration().toSeconds());
-            List<ReadLatencyRun.Endpoint> reads = new ReadLatencyRun(api, platform, ids, options.seed())
+            ReadLatencyRun.Result reads = new ReadLatencyRun(api, platform, ids, options.seed())
                     .run(options.readRate(), options.readDuration().toMillis());
-            reads.forEach(r -> OUT.printf("  %s: p50 %.1f ms, p99 %.1f ms (%d errors)%n", r.name(), r.p50(), r.p99(), r.errors()));
+            reads.endpoints().forEach(r -> OUT.printf("  %s: p50 %.1f ms, p99 %.1f ms (%d errors)%n", r.name(), r.p50(), r.p99(),
+                    r.errors()));
+            OUT.printf("  offered %.0f req/s, achieved %.0f req/s; sends late p99 %.1f ms, max %.1f ms%n", reads.offeredRate(),
+                    reads.achievedRate(), reads.sendLatenessP99(), reads.sendLatenessMax());
 
             OUT.println("Baseline: PostgreSQL COPY of the same rows into a scratch database");
             Baselines.Result copy = Baselines.postgresCopy(platform.adminJdbcUrl(), platform.databaseUser(),
@@ -116,12 +159,32 @@ public final class Benchmark {
             if (!platform.isEmbedded()) {
                 notes.add("External stack: peak RSS and out-of-memory checks need the service processes and are not reported.");
             }
+            IngestScaling scaling = IngestScaling.of(pipeline.applied(), options.articles(), platform.citationInstanceNames(),
+                    platform.citationUrls(), rss, assignment, pipeline.samplingErrors());
+            if (scaling.instances().size() > 1 && scaling.concurrentIntervals() == 0) {
+                notes.add("The citation-service instances never applied events within the same sampling interval.");
+            }
             Report report = new Report(options.command(), startedAt, machine, loadAtStart, Machine.loadAverage(), options,
-                    platform.isEmbedded(), corpus, pipeline, copy, kafka, freshness, reads, quality, rss, outOfMemory, notes);
+                    platform.isEmbedded(), corpus, pipeline, copy, kafka, freshness, reads, scaling, quality, rss, outOfMemory, notes);
             Path written = report.write(root.resolve(options.out()));
             OUT.println();
             OUT.print(report.markdown());
-            return written;
+            return new Run(report, written);
+        }
+    }
+
+    /** The consumer group's share of the article-events partitions; a failure to read it is a note, not the run's end. */
+    private static Settling.Assignment assignment(Settling settling, List<String> notes) {
+        try {
+            Settling.Assignment assignment = settling.assignment("citation-service", org.scholarly.contract.Topics.ARTICLE_EVENTS);
+            if (assignment.partitionsPerMember().stream().anyMatch(held -> held == 0)) {
+                notes.add("A citation-service instance held no partition of " + assignment.topic() + " (" + assignment
+                        + "): it could not apply anything.");
+            }
+            return assignment;
+        } catch (RuntimeException e) {
+            notes.add("The consumer group's partition assignment could not be read: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record BenchmarkOptions(int articles, int journals, long seed, Path work, Path out,
                                Duration freshnessDuration, double freshnessMaxRate, double readRate, Duration readDuration,
-                               int qualitySample, External external, List<String> arguments) {
+                               int qualitySample, int citationInstances, boolean compareInstances, External external,
+                               List<String> arguments) {
 
     /** A stack that is already running. */
     public record External(String catalogUrl, String citationUrl, String kafkaBootstrap, String adminJdbcUrl, Path jwtKeys) {
@@ -20,7 +21,7 @@ public record BenchmarkOptions(int articles, int journals, long seed, Path work,
     public static final String USAGE = """
             bench/run [--articles N] [--journals M] [--seed S] [--work DIR] [--out DIR]
                       [--freshness-seconds 30] [--freshness-max-rate 50] [--read-rate 50] [--read-seconds 15]
-                      [--quality-sample 400]
+                      [--quality-sample 400] [--citation-instances 1] [--compare-instances]
                       [--catalog URL --citation URL --kafka BOOTSTRAP --jdbc ADMIN_JDBC_URL --jwt-keys DIR]""";
 
     public static BenchmarkOptions parse(String... args) {
@@ -34,6 +35,8 @@ public record BenchmarkOptions(int articles, int journals, long seed, Path work,
         double readRate = 50;
         double readSeconds = 15;
         int qualitySample = 400;
+        int citationInstances = 1;
+        boolean compareInstances = false;
         String catalog = null;
         String citation = null;
         String kafka = null;
@@ -43,6 +46,10 @@ public record BenchmarkOptions(int articles, int journals, long seed, Path work,
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
+            }
+            if (name.equals("--compare-instances")) {
+                compareInstances = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
@@ -59,6 +66,7 @@ public record BenchmarkOptions(int articles, int journals, long seed, Path work,
                 case "--read-rate" -> readRate = Double.parseDouble(value);
                 case "--read-seconds" -> readSeconds = Double.parseDouble(value);
                 case "--quality-sample" -> qualitySample = positive(name, Integer.parseInt(value));
+                case "--citation-instances" -> citationInstances = positive(name, Integer.parseInt(value));
                 case "--catalog" -> catalog = value;
                 case "--citation" -> citation = value;
                 case "--kafka" -> kafka = value;
@@ -73,9 +81,32 @@ public record BenchmarkOptions(int articles, int journals, long seed, Path work,
                 throw new IllegalArgumentException("an external stack needs --catalog, --citation, --kafka, --jdbc and --jwt-keys\n" + USAGE);
             }
             external = new External(strip(catalog), strip(citation), kafka, jdbc, jwtKeys);
+            // The benchmark can start, watch and measure only the instances it started itself.
+            if (citationInstances > 1 || compareInstances) {
+                throw new IllegalArgumentException("--citation-instances and --compare-instances need the embedded stack\n" + USAGE);
+            }
+        }
+        if (compareInstances && citationInstances != 1) {
+            throw new IllegalArgumentException("--compare-instances runs 1 and then 2 instances; leave --citation-instances out\n" + USAGE);
         }
         return new BenchmarkOptions(articles, journals, seed, work, out, seconds(freshnessSeconds), freshnessMaxRate, readRate,
-                seconds(readSeconds), qualitySample, external, List.copyOf(new ArrayList<>(List.of(args))));
+                seconds(readSeconds), qualitySample, citationInstances, compareInstances, external,
+                List.copyOf(new ArrayList<>(List.of(args))));
+    }
+
+    /** The same run with another number of citation-service instances (one leg of {@code --compare-instances}). */
+    public BenchmarkOptions withCitationInstances(int instances) {
+        List<String> legArguments = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i).equals("--compare-instances")) {
+                continue;
+            }
+            legArguments.add(arguments.get(i));
+        }
+        legArguments.add("--citation-instances");
+        legArguments.add(String.valueOf(instances));
+        return new BenchmarkOptions(articles, journals, seed, work, out, freshnessDuration, freshnessMaxRate, readRate, readDuration,
+                qualitySample, instances, false, external, List.copyOf(legArguments));
     }
 
     private static int positive(String name, int value) {

@@ -3,6 +3,7 @@ package org.scholarly.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The pipeline's throughput: the whole corpus as one bulk job, timed from the first byte sent until every count is
@@ -14,9 +15,12 @@ public final class PipelineRun {
      * @param acceptedSeconds until the catalog answered 202 (the body is spooled by then)
      * @param jobSeconds      until the job reported itself finished (catalog rows and outbox events committed)
      * @param finalSeconds    until every count was final
+     * @param applied         the citation-service instances' applied-event counters, sampled from before the first byte
+     *                        until the counts were final
+     * @param samplingErrors  why some of those samples were skipped
      */
     public record Result(long articles, long references, double acceptedSeconds, double jobSeconds, double finalSeconds,
-                         JsonNode job, Settling.Observation settled) {
+                         JsonNode job, Settling.Observation settled, ApplyTimeline applied, List<String> samplingErrors) {
 
         public double articlesPerSecond() {
             return articles / finalSeconds;
@@ -44,6 +48,12 @@ public final class PipelineRun {
 
     public Result run(CorpusFiles files) {
         String token = platform.token("bench-ingest", "ingest");
+        try (ApplySampler sampler = new ApplySampler(api, platform.citationUrls()).start()) {
+            return run(files, token, sampler);
+        }
+    }
+
+    private Result run(CorpusFiles files, String token, ApplySampler sampler) {
         long start = System.nanoTime();
         JsonNode accepted = api.postFile(platform.catalogUrl() + "/api/v1/ingest/jobs", token, "application/x-ndjson", files.ndjson());
         double acceptedSeconds = since(start);
@@ -67,7 +77,9 @@ public final class PipelineRun {
         Settling.Observation settled = settling.awaitFinal(STALL_MILLIS, o -> log.printf("  %.0f s: %s%n", since(start), o));
         double finalSeconds = (settled.nanos() - start) / 1e9;
         log.printf("  counts final after %.1f s: %s%n", finalSeconds, settled);
-        return new Result(files.articles(), files.references(), acceptedSeconds, jobSeconds, finalSeconds, job, settled);
+        ApplyTimeline applied = sampler.stop();
+        return new Result(files.articles(), files.references(), acceptedSeconds, jobSeconds, finalSeconds, job, settled, applied,
+                sampler.errors());
     }
 
     private static double since(long start) {

@@ -19,10 +19,11 @@ import java.util.Map;
 public record Report(String command, Instant startedAt, Machine machine, String loadAtStart, String loadAtEnd,
                      BenchmarkOptions options, boolean embedded, CorpusFiles corpus, PipelineRun.Result pipeline,
                      Baselines.Result copy, Baselines.Result kafka, FreshnessRun.Result freshness,
-                     List<ReadLatencyRun.Endpoint> reads, ResolutionQuality.Result quality, Map<String, Long> peakRssKb,
+                     ReadLatencyRun.Result reads, IngestScaling scaling, ResolutionQuality.Result quality,
+                     Map<String, Long> peakRssKb,
                      List<String> outOfMemory, List<String> notes) {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     public double copyRatio() {
         return pipeline.articlesPerSecond() / copy.articlesPerSecond();
@@ -54,13 +55,16 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         root.put("loadAverageAtEnd", loadAtEnd);
         ObjectNode settings = root.putObject("settings");
         settings.put("articles", options.articles()).put("journals", options.journals()).put("seed", options.seed())
-                .put("references", corpus.references()).put("ndjsonBytes", corpus.ndjsonBytes()).put("embeddedStack", embedded);
+                .put("references", corpus.references()).put("ndjsonBytes", corpus.ndjsonBytes()).put("embeddedStack", embedded)
+                .put("citationInstances", options.citationInstances()).put("readRatePerEndpoint", options.readRate())
+                .put("readSeconds", options.readDuration().toMillis() / 1000.0);
         ObjectNode p = root.putObject("pipeline");
         p.put("acceptedSeconds", pipeline.acceptedSeconds()).put("jobSeconds", pipeline.jobSeconds())
                 .put("finalSeconds", pipeline.finalSeconds()).put("articlesPerSecond", pipeline.articlesPerSecond())
                 .put("referencesPerSecond", pipeline.referencesPerSecond());
         p.set("job", pipeline.job());
         p.put("settled", pipeline.settled().toString());
+        root.set("citationApply", scaling.json());
         root.set("copyBaseline", baseline(copy));
         root.set("kafkaBaseline", baseline(kafka));
         root.put("pipelineToCopyRatio", copyRatio()).put("pipelineToKafkaRatio", kafkaRatio());
@@ -96,7 +100,9 @@ public record Report(String command, Instant startedAt, Machine machine, String 
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("## Benchmark: ").append(String.format(Locale.ROOT, "%,d", options.articles())).append(" articles, ")
-                .append(options.journals()).append(" journals, seed ").append(options.seed()).append("\n\n");
+                .append(options.journals()).append(" journals, seed ").append(options.seed()).append(", ")
+                .append(options.citationInstances()).append(options.citationInstances() == 1 ? " citation-service instance"
+                        : " citation-service instances").append("\n\n");
         md.append("Command: `").append(command).append("` (started ").append(startedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append(", ").append(embedded ? "embedded stack on free ports" : "external stack").append(")\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores (").append(machine.cpu()).append("), ")
@@ -110,6 +116,7 @@ public record Report(String command, Instant startedAt, Machine machine, String 
         row(md, "pipeline ingest, first byte → every count final", f1(pipeline.finalSeconds()) + " s: **"
                 + f0(pipeline.articlesPerSecond()) + " articles/s**, " + f0(pipeline.referencesPerSecond()) + " references/s");
         row(md, "  of which: body accepted (202) / job finished", f1(pipeline.acceptedSeconds()) + " s / " + f1(pipeline.jobSeconds()) + " s");
+        scaling.rows((name, value) -> row(md, name, value));
         row(md, "baseline: PostgreSQL COPY of the same rows", f1(copy.seconds()) + " s: " + f0(copy.articlesPerSecond())
                 + " articles/s, " + f0(copy.referencesPerSecond()) + " references/s");
         row(md, "baseline: raw Kafka producer, one event per article", f1(kafka.seconds()) + " s: " + f0(kafka.articlesPerSecond())
@@ -122,10 +129,15 @@ public record Report(String command, Instant startedAt, Machine machine, String 
                 + " of " + freshness.sent() + " seen, " + freshness.missing() + " not seen within "
                 + FreshnessRun.GIVE_UP_MILLIS / 1000 + " s, " + freshness.failedWrites() + " writes failed; polled every "
                 + freshness.pollMillis() + " ms");
-        for (ReadLatencyRun.Endpoint read : reads) {
-            row(md, "read `" + read.name() + "` p50 / p99 / max", ms(read.p50()) + " / " + ms(read.p99()) + " / " + ms(read.max())
+        for (ReadLatencyRun.Endpoint read : reads.endpoints()) {
+            row(md, "read `" + read.name() + "` p50 / p99 / max", ms2(read.p50()) + " / " + ms2(read.p99()) + " / " + ms(read.max())
                     + " at " + f0(read.rate()) + " req/s open loop (" + read.requests() + " requests, " + read.errors() + " errors)");
         }
+        row(md, "  read load generator", String.format(Locale.ROOT, "offered %s req/s in all, achieved %s req/s; sends late "
+                        + "against schedule p99 %s, max %s (counted in the latencies, which run from the due time); "
+                        + "at most %d requests in flight per service, a wait for a free one counted too; "
+                        + "%.0f s warm-up at the same rate not counted", f0(reads.offeredRate()), f0(reads.achievedRate()),
+                ms2(reads.sendLatenessP99()), ms2(reads.sendLatenessMax()), OpenLoop.CONNECTIONS, reads.warmUpSeconds()));
         peakRssKb.forEach((service, kb) -> row(md, "peak RSS (VmHWM) " + service, kb < 0 ? "unknown" : f0(kb / 1024.0) + " MB"));
         row(md, "out of memory", outOfMemory.isEmpty() ? "none" : String.join(", ", outOfMemory));
         md.append("\nReference resolution against the ground truth (").append(quality.articles())
@@ -159,7 +171,7 @@ public record Report(String command, Instant startedAt, Machine machine, String 
     }
 
     /** Whole numbers, but a figure below 100 keeps one decimal: "2 articles/s" would hide a factor of two. */
-    private static String f0(double value) {
+    static String f0(double value) {
         return String.format(Locale.ROOT, Math.abs(value) < 100 ? "%,.1f" : "%,.0f", value);
     }
 
@@ -169,6 +181,11 @@ public record Report(String command, Instant startedAt, Machine machine, String 
 
     private static String ms(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f ms", value);
+    }
+
+    /** Latencies a target is set for in tens of milliseconds keep a decimal. */
+    private static String ms2(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.1f ms", value);
     }
 
     private static String pct(double value) {

@@ -148,6 +148,37 @@ public final class Settling implements AutoCloseable {
         }
     }
 
+    /**
+     * How a topic's partitions were shared in a consumer group at one moment.
+     *
+     * @param partitionsPerMember partitions of the topic each member held, largest first
+     */
+    public record Assignment(String topic, int partitions, String group, List<Integer> partitionsPerMember) {
+
+        @Override
+        public String toString() {
+            return topic + ": " + partitions + " partitions; group " + group + ": " + partitionsPerMember.size()
+                    + " members holding " + partitionsPerMember.stream().map(String::valueOf).collect(Collectors.joining(" + "));
+        }
+    }
+
+    /** The topic's partition count and the share each live member of {@code group} holds of it. */
+    public Assignment assignment(String group, String topic) {
+        try {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            List<Integer> perMember = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .map(member -> (int) member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(topic)).count())
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .toList();
+            return new Assignment(topic, partitions, group, perMember);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("assignment of " + group + " on " + topic + ": " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sum of the citation-service's per-journal totals over every journal the catalog lists. */
     long journalCitations() {
         if (journalIds == null) {
