@@ -291,6 +291,18 @@ class CitationFormatsTest {
     }
 
     @Test
+    void aRetractedArticleIsCitedAsRetracted() throws Exception {
+        String id = create(Records.article(Records.uniqueDoi()));
+        given().header("Authorization", TestTokens.bearer("editor")).contentType(ContentType.JSON)
+                .body("{\"action\": \"RETRACT\", \"comment\": \"duplicate publication\"}")
+                .post("/api/v1/articles/" + id + "/transitions").then().statusCode(200);
+
+        BibTeXEntry entry = bibtex(citation(id, "format=bibtex", 200)).getEntries().values().iterator().next();
+        assertThat(field(entry, BibTeXEntry.KEY_NOTE)).isEqualTo("Retracted");
+        assertThat(risFields(citation(id, "format=ris", 200)).get("N1")).containsExactly("Retracted");
+    }
+
+    @Test
     void unacceptableTypesAre406ListingWhatIsOffered() {
         String id = seedId();
         given().accept("text/html").get("/api/v1/articles/" + id).then().statusCode(406)
