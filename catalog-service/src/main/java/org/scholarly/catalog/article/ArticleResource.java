@@ -15,12 +15,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Bodies;
 import org.scholarly.catalog.common.CatalogConfig;
 import org.scholarly.catalog.common.Caller;
 import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.export.ArticleExports;
+import org.scholarly.catalog.export.CitationRequest;
 import org.scholarly.catalog.ingest.ArticleRecord;
 import org.scholarly.catalog.ingest.SingleIngestService;
 
@@ -28,6 +35,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/articles")
@@ -44,6 +52,8 @@ public class ArticleResource {
     CatalogConfig config;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ArticleExports exports;
 
     /**
      * Creates (201) or updates (200) one article in the native JSON form; identical content answers 200 and changes
@@ -68,21 +78,65 @@ public class ArticleResource {
         return response.build();
     }
 
+    /**
+     * JSON pages by default; with Accept application/x-bibtex, application/x-research-info-systems or
+     * application/x-ndjson, every matching article in one stream (see {@link ArticleExports#listing}).
+     */
     @GET
     @PermitAll
-    public Page<ArticleView> list(@QueryParam("journalId") String journalId, @QueryParam("year") Integer year,
-                                  @QueryParam("status") String status, @QueryParam("referenceStatus") String referenceStatus,
-                                  @QueryParam("q") String q, @QueryParam("limit") Integer limit,
-                                  @QueryParam("cursor") String cursor) {
-        return articles.list(ArticleFilter.parse(journalId, year, status, referenceStatus, q, limit, cursor), caller.isEditor());
+    @Produces(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "A page of articles (JSON), or every matching article as BibTeX, RIS or NDJSON",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = "application/x-bibtex"),
+                    @Content(mediaType = "application/x-research-info-systems"), @Content(mediaType = "application/x-ndjson")})
+    public Response list(@QueryParam("journalId") String journalId, @QueryParam("year") Integer year,
+                         @QueryParam("status") String status, @QueryParam("referenceStatus") String referenceStatus,
+                         @QueryParam("q") String q, @QueryParam("limit") Integer limit,
+                         @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        Optional<CitationRequest> export = exports.negotiate(headers, ArticleExports.LISTING);
+        if (export.isPresent()) {
+            return exports.listing(export.get(), ArticleFilter.parse(journalId, year, status, referenceStatus, q, null, null),
+                    limit != null || cursor != null, caller.isEditor());
+        }
+        Page<ArticleView> page = articles.list(ArticleFilter.parse(journalId, year, status, referenceStatus, q, limit, cursor),
+                caller.isEditor());
+        return Response.ok(page).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    /** JSON by default; BibTeX, RIS, CSL-JSON or a formatted citation when Accept asks for one. */
     @GET
     @Path("/{id}")
     @PermitAll
-    public Response get(@PathParam("id") UUID id) {
+    @Produces(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The article (JSON), or a citation of it in the format Accept asks for",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
+                    @Content(mediaType = "application/x-bibtex"), @Content(mediaType = "application/x-research-info-systems"),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json"), @Content(mediaType = "text/x-bibliography")})
+    public Response get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Optional<CitationRequest> citation = exports.negotiate(headers, ArticleExports.ARTICLE);
         ArticleView article = articles.get(id, caller.isEditor());
-        return Response.ok(article).tag(Long.toString(article.version())).build();
+        if (citation.isPresent()) {
+            return exports.citation(article, citation.get());
+        }
+        return Response.ok(article).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .tag(Long.toString(article.version())).build();
+    }
+
+    /**
+     * The article as a reference manager or a reader wants it: {@code format} is bibliography (default), bibtex,
+     * ris or csl-json, and takes the place of Accept; {@code style} and {@code locale} apply to every format.
+     */
+    @GET
+    @Path("/{id}/citation")
+    @PermitAll
+    @Produces(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "A citation of the article",
+            content = {@Content(mediaType = "text/x-bibliography"), @Content(mediaType = "application/x-bibtex"),
+                    @Content(mediaType = "application/x-research-info-systems"),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json")})
+    public Response citation(@PathParam("id") UUID id, @QueryParam("format") String format, @QueryParam("style") String style,
+                             @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+        CitationRequest request = exports.citationRequest(headers, format, style, locale);
+        return exports.citation(articles.get(id, caller.isEditor()), request);
     }
 
     @GET

@@ -52,8 +52,47 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleView> list(ArticleFilter filter, boolean editor) {
-        StringBuilder jpql = new StringBuilder("from Article a where 1 = 1");
+        return list(filter, editor, false);
+    }
+
+    /** One page in the listing's order; {@code withReferences} adds each reference list (exports want it). */
+    @Transactional
+    public Page<ArticleView> list(ArticleFilter filter, boolean editor, boolean withReferences) {
         Map<String, Object> parameters = new HashMap<>();
+        StringBuilder jpql = matching(filter, editor, parameters);
+        Cursor cursor = filter.cursor();
+        if (cursor != null) {
+            jpql.append(" and (a.createdAt < :cursorAt or (a.createdAt = :cursorAt and a.id < :cursorId))");
+            parameters.put("cursorAt", cursor.createdAt());
+            parameters.put("cursorId", cursor.id());
+        }
+        jpql.append(" order by a.createdAt desc, a.id desc");
+        TypedQuery<Article> query = em.createQuery(jpql.toString(), Article.class).setMaxResults(filter.limit() + 1);
+        parameters.forEach(query::setParameter);
+        List<Article> rows = query.getResultList();
+        boolean more = rows.size() > filter.limit();
+        List<Article> page = more ? rows.subList(0, filter.limit()) : rows;
+        Map<UUID, Journal> journals = byId(Journal.class, page.stream().map(a -> a.journalId).collect(Collectors.toSet()), j -> j.id);
+        Map<UUID, Issue> issues = byId(Issue.class, page.stream().map(a -> a.issueId).filter(i -> i != null).collect(Collectors.toSet()), i -> i.id);
+        List<ArticleView> items = page.stream()
+                .map(a -> ArticleViews.of(a, journals.get(a.journalId), a.issueId == null ? null : issues.get(a.issueId), withReferences))
+                .toList();
+        String next = more ? new Cursor(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /** How many articles the listing would hold over all its pages (the cursor and the page size are ignored). */
+    @Transactional
+    public long count(ArticleFilter filter, boolean editor) {
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<Long> query = em.createQuery("select count(a) " + matching(filter, editor, parameters), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** The listing's filter, visibility included: one definition for pages, counts and exports. */
+    private static StringBuilder matching(ArticleFilter filter, boolean editor, Map<String, Object> parameters) {
+        StringBuilder jpql = new StringBuilder("from Article a where 1 = 1");
         if (filter.journalId() != null) {
             jpql.append(" and a.journalId = :journal");
             parameters.put("journal", filter.journalId());
@@ -79,25 +118,7 @@ public class ArticleService {
             jpql.append(" and a.searchText like :q escape '\\'");
             parameters.put("q", TextKeys.likeContains(filter.q()));
         }
-        Cursor cursor = filter.cursor();
-        if (cursor != null) {
-            jpql.append(" and (a.createdAt < :cursorAt or (a.createdAt = :cursorAt and a.id < :cursorId))");
-            parameters.put("cursorAt", cursor.createdAt());
-            parameters.put("cursorId", cursor.id());
-        }
-        jpql.append(" order by a.createdAt desc, a.id desc");
-        TypedQuery<Article> query = em.createQuery(jpql.toString(), Article.class).setMaxResults(filter.limit() + 1);
-        parameters.forEach(query::setParameter);
-        List<Article> rows = query.getResultList();
-        boolean more = rows.size() > filter.limit();
-        List<Article> page = more ? rows.subList(0, filter.limit()) : rows;
-        Map<UUID, Journal> journals = byId(Journal.class, page.stream().map(a -> a.journalId).collect(Collectors.toSet()), j -> j.id);
-        Map<UUID, Issue> issues = byId(Issue.class, page.stream().map(a -> a.issueId).filter(i -> i != null).collect(Collectors.toSet()), i -> i.id);
-        List<ArticleView> items = page.stream()
-                .map(a -> ArticleViews.of(a, journals.get(a.journalId), a.issueId == null ? null : issues.get(a.issueId), false))
-                .toList();
-        String next = more ? new Cursor(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id).encode() : null;
-        return new Page<>(items, next);
+        return jpql;
     }
 
     @Transactional

@@ -9,6 +9,22 @@ public interface CatalogConfig {
 
     Ingest ingest();
 
+    Export export();
+
+    /** Listings exported as BibTeX, RIS or NDJSON (GET /api/v1/articles with one of those types in Accept). */
+    interface Export {
+        /**
+         * Articles in one export. A filter that matches more is refused with 400 before anything is written, so a
+         * client never receives a silently truncated file; it narrows the filter instead.
+         */
+        @WithDefault("10000")
+        int maxArticles();
+
+        /** Articles read per query while an export streams; each batch is its own short read transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     interface Ingest {
         /** Largest single article body, and largest NDJSON line or Crossref item, in bytes. */
         @WithDefault("1048576")

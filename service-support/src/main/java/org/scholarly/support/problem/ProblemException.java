@@ -47,6 +47,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(413, "Content too large", detail, List.of(), null);
     }
 
+    /** 406: the detail names the media types the resource is offered as, so the client can ask for one of them. */
+    public static ProblemException notAcceptable(String detail) {
+        return new ProblemException(406, "Not acceptable", detail, List.of(), null);
+    }
+
     public static ProblemException unsupportedMediaType(String detail) {
         return new ProblemException(415, "Unsupported media type", detail, List.of(), null);
     }
