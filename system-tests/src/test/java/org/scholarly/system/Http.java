@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client: the system tests reach the services only this way. */
 public final class Http {
@@ -39,6 +40,14 @@ public final class Http {
     public static Response post(String url, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    /** With extra request headers, for instance the caller's {@code traceparent}. */
+    public static Response post(String url, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        headers.forEach(request::header);
+        return send(request, token);
     }
 
     public static Response post(String url, String token, String contentType, String body) {

@@ -31,7 +31,7 @@ public final class KafkaProbe {
     }
 
     private static String bootstrap() {
-        return SystemStack.get().kafka().bootstrapServers();
+        return SystemStack.kafkaBootstrapServers();
     }
 
     /** Total lag of {@code group} on {@code topic}: end offsets minus committed offsets, over every partition. */

@@ -1,5 +1,7 @@
 package org.scholarly.system;
 
+import org.junit.jupiter.api.Assumptions;
+import org.scholarly.stack.JwtIssuer;
 import org.scholarly.stack.LocalStack;
 import org.scholarly.stack.ServiceProcess;
 import org.scholarly.stack.StackSettings;
@@ -13,6 +15,9 @@ import java.util.UUID;
 /**
  * The platform as {@code ./stack up} runs it (embedded PostgreSQL, a Kafka broker process, three service JVMs),
  * started once per test JVM on free ports so that it never collides with a running ./stack, and stopped at exit.
+ *
+ * <p>With {@code -Dsystem.stack=compose} (the {@code -Pcompose} profile) the scenarios run against the compose
+ * deployment instead ({@link ComposeStack}); tests that control the service processes themselves are skipped there.
  */
 public final class SystemStack {
 
@@ -36,7 +41,22 @@ public final class SystemStack {
     private SystemStack() {
     }
 
+    /** True when the scenarios run against docker-compose.yml's deployment. */
+    public static boolean compose() {
+        return "compose".equals(System.getProperty("system.stack", "local"));
+    }
+
+    /** Skips a test that needs the process stack, naming what it needs, when the scenarios run on compose. */
+    public static void requireProcessStack(String why) {
+        if (compose()) {
+            String reason = "SKIPPED on the compose deployment: " + why;
+            System.out.println("[system tests] " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
     public static synchronized LocalStack get() {
+        requireProcessStack("it starts, stops or inspects the service processes and their servers");
         if (stack == null) {
             Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
             Path home = root.resolve("system-tests/target/stack-" + UUID.randomUUID().toString().substring(0, 8));
@@ -50,7 +70,7 @@ public final class SystemStack {
     }
 
     public static String url(String service) {
-        return get().service(service).baseUrl();
+        return compose() ? ComposeStack.get().url(service) : get().service(service).baseUrl();
     }
 
     public static String catalog() {
@@ -66,7 +86,13 @@ public final class SystemStack {
     }
 
     public static String token(String role) {
-        return get().jwtIssuer().token("system-test-" + role, List.of(role), Duration.ofHours(1));
+        JwtIssuer issuer = compose() ? ComposeStack.get().jwtIssuer() : get().jwtIssuer();
+        return issuer.token("system-test-" + role, List.of(role), Duration.ofHours(1));
+    }
+
+    /** The broker, for the probes: the compose file publishes it on the host as localhost:19092. */
+    public static String kafkaBootstrapServers() {
+        return compose() ? ComposeStack.get().kafkaBootstrap() : get().kafka().bootstrapServers();
     }
 
     public static ServiceProcess service(String instance) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Call(String webhookId, String body, boolean signatureValid) {
+    /** One call received; {@code traceparent} is its W3C Trace Context header, null without one. */
+    public record Call(String webhookId, String body, boolean signatureValid, String traceparent) {
     }
 
     private final HttpServer server;
@@ -41,7 +42,8 @@ public final class WebhookReceiver implements AutoCloseable {
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             boolean failing = failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             if (!failing) {
-                calls.add(new Call(id, body, signature != null && signature.equals(expectedSignature(id, timestamp, body))));
+                calls.add(new Call(id, body, signature != null && signature.equals(expectedSignature(id, timestamp, body)),
+                        exchange.getRequestHeaders().getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(failing ? 503 : 204, -1);
             exchange.close();

@@ -16,6 +16,7 @@ class WebhookSystemTest {
 
     @Test
     void deliversSignedNotificationsOfASubmissionAndADecisionExactlyOnce() {
+        SystemStack.requireProcessStack("the webhook receiver listens on this host's loopback, out of the containers' reach");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Http.Response subscription = Http.post(SystemStack.notification() + "/api/v1/subscriptions", SystemStack.token("editor"),
                     Map.of("channel", "WEBHOOK", "target", receiver.url(), "locale", "ko",

@@ -4,6 +4,9 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.scholarly.stack.JwtIssuer;
 import org.scholarly.stack.PostgresServer;
+import org.scholarly.testsupport.InfrastructureChoice.Source;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,51 +20,81 @@ import java.util.UUID;
  * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use on free ports and
  * stopped when the JVM exits. Every caller gets a database of its own, so test runs never share state.
  *
- * <p>{@code TEST_DATABASE_URL} (an admin JDBC URL, with {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD})
- * and {@code TEST_KAFKA_BOOTSTRAP_SERVERS} point the tests at servers that already run instead.
+ * <p>Where they come from is decided once per JVM ({@link InfrastructureChoice}): {@code TEST_DATABASE_URL} (an admin
+ * JDBC URL, with {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD}) and {@code TEST_KAFKA_BOOTSTRAP_SERVERS}
+ * name servers that already run; otherwise Testcontainers starts them where a Docker engine answers; otherwise they
+ * are the embedded servers. {@code -Dtest.infra=external|containers|embedded} forces one path.
  */
 public final class RealInfrastructure {
 
+    private static InfrastructureChoice choice;
     private static PostgresServer postgres;
+    private static PostgreSQLContainer postgresContainer;
     private static KafkaClusterTestKit kafka;
+    private static KafkaContainer kafkaContainer;
     private static JwtIssuer jwtIssuer;
     private static Path kafkaDirectory;
 
     private RealInfrastructure() {
     }
 
+    /** Which servers this JVM's tests use; printed once, so every test run says which path it ran on. */
+    public static synchronized InfrastructureChoice choice() {
+        if (choice == null) {
+            choice = InfrastructureChoice.current();
+            System.out.println("[test infrastructure] " + choice.describe());
+        }
+        return choice;
+    }
+
     /** A fresh, empty database named after {@code prefix}; returns its JDBC URL. */
     public static synchronized String newDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        String external = System.getenv("TEST_DATABASE_URL");
-        if (external != null && !external.isBlank()) {
-            return PostgresServer.createDatabaseIfMissing(external, databaseUser(), databasePassword(), name);
-        }
-        if (postgres == null) {
-            postgres = PostgresServer.startEphemeral();
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
-        }
-        return postgres.createDatabaseIfMissing(name);
+        return switch (choice().postgres()) {
+            case EXTERNAL -> PostgresServer.createDatabaseIfMissing(System.getenv(InfrastructureChoice.DATABASE_URL),
+                    databaseUser(), databasePassword(), name);
+            case CONTAINERS -> {
+                if (postgresContainer == null) {
+                    postgresContainer = ContainerServers.startPostgres();
+                }
+                yield PostgresServer.createDatabaseIfMissing(postgresContainer.getJdbcUrl(), databaseUser(), databasePassword(), name);
+            }
+            case EMBEDDED -> {
+                if (postgres == null) {
+                    postgres = PostgresServer.startEphemeral();
+                    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+                }
+                yield postgres.createDatabaseIfMissing(name);
+            }
+        };
     }
 
+    /** The superuser of the test server: the container and the embedded server both use the embedded defaults. */
     public static String databaseUser() {
-        return envOr("TEST_DATABASE_USER", PostgresServer.USER);
+        return choice().postgres() == Source.EXTERNAL ? envOr("TEST_DATABASE_USER", PostgresServer.USER) : PostgresServer.USER;
     }
 
     public static String databasePassword() {
-        return envOr("TEST_DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        return choice().postgres() == Source.EXTERNAL ? envOr("TEST_DATABASE_PASSWORD", PostgresServer.PASSWORD) : PostgresServer.PASSWORD;
     }
 
     public static synchronized String kafkaBootstrapServers() {
-        String external = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
-        if (external != null && !external.isBlank()) {
-            return external;
-        }
-        if (kafka == null) {
-            kafka = startKafka();
-            Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopKafka, "stop-test-kafka"));
-        }
-        return kafka.bootstrapServers();
+        return switch (choice().kafka()) {
+            case EXTERNAL -> System.getenv(InfrastructureChoice.KAFKA_SERVERS);
+            case CONTAINERS -> {
+                if (kafkaContainer == null) {
+                    kafkaContainer = ContainerServers.startKafka();
+                }
+                yield kafkaContainer.getBootstrapServers();
+            }
+            case EMBEDDED -> {
+                if (kafka == null) {
+                    kafka = startKafka();
+                    Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopKafka, "stop-test-kafka"));
+                }
+                yield kafka.bootstrapServers();
+            }
+        };
     }
 
     /** The key pair the tests sign tokens with; the services under test trust its public key. */

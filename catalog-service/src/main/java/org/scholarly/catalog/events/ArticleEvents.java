@@ -1,8 +1,10 @@
 package org.scholarly.catalog.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.scholarly.catalog.article.Article;
 import org.scholarly.catalog.article.AuthorEntry;
 import org.scholarly.catalog.article.ReferenceEntry;
@@ -13,10 +15,13 @@ import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.Topics;
+import org.scholarly.support.logging.LogSummaries;
 import org.scholarly.support.outbox.Outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Turns article changes into {@code article.*} CloudEvents and appends them to the outbox in the caller's
@@ -27,6 +32,7 @@ import java.util.List;
 public class ArticleEvents {
 
     public static final String SOURCE = "/catalog-service";
+    private static final Logger LOG = Logger.getLogger(ArticleEvents.class);
 
     @Inject
     Outbox outbox;
@@ -38,13 +44,30 @@ public class ArticleEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(CloudEvent event) {
+        log(event.type(), List.of(event));
         outbox.append(Topics.ARTICLE_EVENTS, event.subject(), event);
     }
 
-    /** Bulk ingestion appends one event per changed article, in one batch. */
+    /** Bulk ingestion appends one event per changed article, in one batch, and logs one line per type. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<CloudEvent> events) {
+        events.stream().collect(Collectors.groupingBy(CloudEvent::type, LinkedHashMap::new, Collectors.toList()))
+                .forEach(ArticleEvents::log);
         outbox.appendAll(Topics.ARTICLE_EVENTS, events);
+    }
+
+    /** Every change of an article is logged once, where its event is written: "article.created: 1 article(s): id". */
+    private static void log(String type, List<CloudEvent> events) {
+        LOG.infof("%s: %d article(s): %s", type, events.size(),
+                LogSummaries.firstFew(events.stream().map(ArticleEvents::describe).toList()));
+    }
+
+    private static String describe(CloudEvent event) {
+        JsonNode data = event.data();
+        String status = data.path("workflowStatus").asText();
+        String previous = data.path("previousWorkflowStatus").asText("");
+        return event.subject() + " v" + data.path("version").asText()
+                + (previous.isEmpty() || previous.equals(status) ? " " + status : " " + previous + " → " + status);
     }
 
     static ArticleEventData snapshot(Article a, Journal journal, Issue issue, WorkflowStatus previousStatus, String actor) {

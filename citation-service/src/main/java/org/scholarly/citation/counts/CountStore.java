@@ -1,6 +1,7 @@
 package org.scholarly.citation.counts;
 
 import org.scholarly.citation.article.ArticleStore;
+import org.scholarly.support.tracing.Traceparents;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,9 +55,12 @@ public final class CountStore {
 
         Map<JournalKey, Long> journalDelta = new HashMap<>();
         List<UUID> yearsChanged = new ArrayList<>();
+        // The flusher publishes the change later; the mark keeps the trace that made it (one value per batch).
+        String traceparent = Traceparents.current();
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE citation_count SET cited_by_count = ?, journal_id = ?, publication_year = ?,
-                    dirty = dirty OR ?, updated_at = CASE WHEN ? THEN now() ELSE updated_at END
+                    dirty = dirty OR ?, updated_at = CASE WHEN ? THEN now() ELSE updated_at END,
+                    dirty_traceparent = CASE WHEN ? THEN ? ELSE dirty_traceparent END
                 WHERE article_id = ?""")) {
             for (Object id : ids) {
                 UUID article = (UUID) id;
@@ -75,7 +79,9 @@ public final class CountStore {
                     ArticleStore.setInteger(update, 3, after.year());
                     update.setBoolean(4, changed);
                     update.setBoolean(5, changed);
-                    update.setObject(6, article);
+                    update.setBoolean(6, changed);
+                    update.setString(7, traceparent);
+                    update.setObject(8, article);
                     update.addBatch();
                 }
             }

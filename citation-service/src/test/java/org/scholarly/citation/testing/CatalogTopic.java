@@ -16,11 +16,13 @@ import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventContract;
+import org.scholarly.contract.EventHeaders;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.Topics;
 import org.scholarly.support.kafka.ReliableProducerSettings;
 import org.scholarly.testsupport.RealInfrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,9 +63,23 @@ public final class CatalogTopic {
         return publish(draft, EventTypes.ARTICLE_CREATED);
     }
 
+    /** As the catalog's relay sends an event written inside a trace: its traceparent in {@code ce_traceparent}. */
+    public static CloudEvent publishTraced(ArticleDraft draft, String type, String traceparent) {
+        ArticleEventData data = draft.snapshot();
+        CloudEvent event = EventCodec.newEvent("/catalog-service", type, data.articleId().toString(), data);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ARTICLE_EVENTS, data.articleId().toString(), EventCodec.toJson(event));
+        record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        send(record);
+        return event;
+    }
+
     public static void send(String key, String value) {
+        send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, key, value));
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try {
-            producer().send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, key, value)).get();
+            producer().send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

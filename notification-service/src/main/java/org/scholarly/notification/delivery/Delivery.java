@@ -62,4 +62,7 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
+    /** The traceparent of the event processing that created it; the worker's span continues that trace. */
+    public String traceparent;
 }

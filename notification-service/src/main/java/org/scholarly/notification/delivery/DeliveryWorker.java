@@ -2,6 +2,8 @@ package org.scholarly.notification.delivery;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -16,11 +18,14 @@ import org.scholarly.notification.config.NotificationConfig;
 import org.scholarly.notification.email.EmailSender;
 import org.scholarly.notification.subscription.Channel;
 import org.scholarly.notification.webhook.WebhookSender;
+import org.scholarly.support.tracing.EventTracing;
+import org.scholarly.support.tracing.TracedScope;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -52,7 +57,7 @@ public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
     record Claim(UUID deliveryId, UUID leaseToken, Channel channel, String target, String subject, String body,
-                 String payload, String secret) {
+                 String payload, String secret, String traceparent) {
     }
 
     private final EntityManager em;
@@ -61,13 +66,15 @@ public class DeliveryWorker {
     private final NotificationConfig config;
     private final Scheduler scheduler;
     private final Backoff backoff;
+    private final EventTracing tracing;
     private final ExecutorService workers;
     /** Workers with a delivery in hand; only {@link #poll()} adds to it, so it never exceeds the pool. */
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean stopping;
 
     public DeliveryWorker(EntityManager em, WebhookSender webhooks, EmailSender email, NotificationConfig config,
-                          Scheduler scheduler, MeterRegistry registry) {
+                          Scheduler scheduler, MeterRegistry registry, EventTracing tracing) {
+        this.tracing = tracing;
         this.em = em;
         this.webhooks = webhooks;
         this.email = email;
@@ -139,12 +146,19 @@ public class DeliveryWorker {
         }
     }
 
+    /** In the trace of the event that caused the delivery: the webhook receiver gets its traceparent too. */
     private void attempt(Claim claim) {
-        long started = System.nanoTime();
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-        SendOutcome outcome = send(claim);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, at, millis));
+        Span span = tracing.startContinuation(claim.channel().name().toLowerCase(Locale.ROOT) + " delivery", SpanKind.CLIENT,
+                claim.traceparent());
+        try (TracedScope scope = TracedScope.enter(span)) {
+            long started = System.nanoTime();
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+            SendOutcome outcome = send(claim);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            QuarkusTransaction.requiringNew().run(() -> record(claim, outcome, at, millis));
+        } finally {
+            span.end();
+        }
     }
 
     /** Sends in flight end by their deadlines; an interrupted one is recorded as a failed attempt and retried. */
@@ -184,7 +198,7 @@ public class DeliveryWorker {
             return List.of();
         }
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT d.id, d.channel, d.target, n.subject, n.body, n.payload, s.secret
+                        SELECT d.id, d.channel, d.target, n.subject, n.body, n.payload, s.secret, d.traceparent
                         FROM delivery d
                         JOIN notification n ON n.id = d.notification_id
                         JOIN subscription s ON s.id = d.subscription_id
@@ -193,7 +207,7 @@ public class DeliveryWorker {
                 .setParameter("token", token)
                 .getResultList();
         return rows.stream().map(r -> new Claim((UUID) r[0], token, Channel.valueOf((String) r[1]), (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
     }
 
     private SendOutcome send(Claim claim) {
@@ -233,12 +247,15 @@ public class DeliveryWorker {
             d.status = DeliveryStatus.DELIVERED;
             d.deliveredAt = now;
             d.lastError = null;
+            LOG.infof("Delivery %s (%s) delivered on attempt %d", d.id, d.channel, d.attemptCount);
         } else if (outcome.permanent() || d.attemptCount >= d.maxAttempts) {
             d.status = DeliveryStatus.FAILED;
             d.lastError = outcome.error();
+            LOG.infof("Delivery %s (%s) failed for good after %d attempts: %s", d.id, d.channel, d.attemptCount, outcome.error());
         } else {
             d.nextAttemptAt = now.plus(backoff.after(d.attemptCount));
             d.lastError = outcome.error();
+            LOG.debugf("Delivery %s attempt %d failed (%s); next attempt at %s", d.id, d.attemptCount, outcome.error(), d.nextAttemptAt);
         }
     }
 }

@@ -12,9 +12,11 @@ import org.scholarly.contract.EventTypes;
 import org.scholarly.notification.config.NotificationConfig;
 import org.scholarly.notification.subscription.Channel;
 import org.scholarly.notification.subscription.Subscription;
+import org.scholarly.support.tracing.Traceparents;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -108,14 +110,18 @@ public class NotificationService {
                     .executeUpdate();
         } else {
             em.createNativeQuery("""
-                            INSERT INTO delivery (id, notification_id, subscription_id, channel, target, status, max_attempts, next_attempt_at)
-                            VALUES (:id, :notification, :subscription, :channel, :target, 'PENDING', :maxAttempts, now())""")
+                            INSERT INTO delivery (id, notification_id, subscription_id, channel, target, status, max_attempts,
+                                                  next_attempt_at, traceparent)
+                            VALUES (:id, :notification, :subscription, :channel, :target, 'PENDING', :maxAttempts, now(),
+                                    NULLIF(:traceparent, ''))""")
                     .setParameter("id", UUID.randomUUID())
                     .setParameter("notification", notificationId)
                     .setParameter("subscription", subscription.id)
                     .setParameter("channel", subscription.channel.name())
                     .setParameter("target", subscription.target)
                     .setParameter("maxAttempts", config.delivery().retry().maxAttempts())
+                    // The delivery is sent later, by a worker that continues this event's trace from here.
+                    .setParameter("traceparent", Objects.requireNonNullElse(Traceparents.current(), ""))
                     .executeUpdate();
         }
         return true;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.scholarly.notification.config.NotificationConfig;
 import org.scholarly.notification.delivery.SendOutcome;
+import org.scholarly.support.tracing.Traceparents;
 
 import java.time.Instant;
 
@@ -73,6 +74,11 @@ public class WebhookSender {
                 .add("webhook-id", webhookId)
                 .add("webhook-timestamp", Long.toString(timestamp))
                 .add("webhook-signature", WebhookSigner.sign(secret, webhookId, timestamp, body));
+        String traceparent = Traceparents.current();
+        if (traceparent != null) {
+            // W3C Trace Context: a receiver that traces continues the trace of the article change behind the call.
+            headers.add(Traceparents.HEADER, traceparent);
+        }
         return call.post(checked, headers, body);
     }
 

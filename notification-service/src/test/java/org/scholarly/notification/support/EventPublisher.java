@@ -7,6 +7,7 @@ import org.scholarly.contract.CitationCountsChanged;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventContract;
+import org.scholarly.contract.EventHeaders;
 import org.scholarly.contract.EventTypes;
 import org.scholarly.contract.ReferenceBuildFinished;
 import org.scholarly.contract.ReferenceStatusChanged;
@@ -14,6 +15,7 @@ import org.scholarly.contract.Topics;
 import org.scholarly.support.kafka.ReliableProducerSettings;
 import org.scholarly.testsupport.RealInfrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -77,10 +79,22 @@ public final class EventPublisher implements AutoCloseable {
         return event;
     }
 
+    /** As the catalog's relay sends an event written inside a trace: with its traceparent in {@code ce_traceparent}. */
+    public CloudEvent publishTraced(String topic, String key, CloudEvent event, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventCodec.toJson(event));
+        record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        send(record);
+        return event;
+    }
+
     /** Sends exactly these bytes, as a replay or a misbehaving producer would. */
     public void publishRaw(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("The broker did not take the record", e);
         }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String path, String id, String body, boolean signatureValid, int answered) {
+    /** One request; {@code traceparent} is its W3C Trace Context header, null without one. */
+    public record Received(String path, String id, String body, boolean signatureValid, int answered, String traceparent) {
     }
 
     private final HttpServer server;
@@ -70,7 +71,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("webhook-signature"), body);
         AtomicInteger failures = failuresLeft.get(path);
         int status = !valid ? 401 : failures != null && failures.getAndDecrement() > 0 ? 500 : 204;
-        received.add(new Received(path, id, body, valid, status));
+        received.add(new Received(path, id, body, valid, status, exchange.getRequestHeaders().getFirst("traceparent")));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

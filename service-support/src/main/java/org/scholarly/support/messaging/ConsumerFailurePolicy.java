@@ -1,10 +1,13 @@
 package org.scholarly.support.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.support.messaging.ConsumerMetrics.Outcome;
+import org.scholarly.support.tracing.EventTracing;
+import org.scholarly.support.tracing.TracedScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +30,8 @@ import java.util.function.Function;
  * <li>A poll that fails for any other reason is applied event by event; an event that keeps failing alone is retried
  * a bounded number of times, then dead-lettered alone.</li>
  * </ul>
- * Outcomes and retries are counted by {@link ConsumerMetrics}.
+ * Outcomes and retries are counted by {@link ConsumerMetrics}. The processing runs in a span that continues the
+ * trace of the events ({@link EventTracing}), so what it writes, logs and publishes belongs to that trace.
  */
 @ApplicationScoped
 public class ConsumerFailurePolicy {
@@ -36,10 +40,12 @@ public class ConsumerFailurePolicy {
 
     private final ConsumerRetryConfig retry;
     private final ConsumerMetrics metrics;
+    private final EventTracing tracing;
 
-    public ConsumerFailurePolicy(ConsumerRetryConfig retry, ConsumerMetrics metrics) {
+    public ConsumerFailurePolicy(ConsumerRetryConfig retry, ConsumerMetrics metrics, EventTracing tracing) {
         this.retry = retry;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /**
@@ -60,6 +66,15 @@ public class ConsumerFailurePolicy {
      * applied or ignored; the dead-letter queue acknowledged the others itself.
      */
     public <T> CompletionStage<Void> consume(Consumption<T> consumption, List<? extends KafkaRecord<String, String>> records) {
+        Span span = tracing.startProcessing(consumption.topic().topic(), records.stream().map(PolledRecords::traceparent).toList());
+        try (TracedScope scope = TracedScope.enter(span)) {
+            return consumeTraced(consumption, records);
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> CompletionStage<Void> consumeTraced(Consumption<T> consumption, List<? extends KafkaRecord<String, String>> records) {
         String channel = consumption.channel();
         List<Item<T>> valid = new ArrayList<>();
         List<KafkaRecord<String, String>> ignored = new ArrayList<>();

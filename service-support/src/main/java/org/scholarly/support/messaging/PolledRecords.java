@@ -2,7 +2,10 @@ package org.scholarly.support.messaging;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.scholarly.contract.EventHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,12 @@ public final class PolledRecords {
         return CompletableFuture.allOf(records.stream()
                 .map(record -> record.ack().toCompletableFuture())
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /** The traceparent the event was written under ({@link EventHeaders#TRACEPARENT}), or null. */
+    public static String traceparent(KafkaRecord<?, ?> record) {
+        Header header = record.getHeaders() == null ? null : record.getHeaders().lastHeader(EventHeaders.TRACEPARENT);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     /** "partition 2, offset 64", for log lines. */

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.scholarly.contract.EventHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -38,7 +39,8 @@ public final class OutboxPublisher {
         }
     }
 
-    private record Row(long id, String topic, String key, String eventId, String eventType, int payloadBytes) {
+    private record Row(long id, String topic, String key, String eventId, String eventType, int payloadBytes,
+                       String traceparent) {
     }
 
     private final Producer<String, String> producer;
@@ -57,13 +59,13 @@ public final class OutboxPublisher {
         List<Row> rows = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, event_key, event_id, event_type, payload FROM outbox_event ORDER BY id LIMIT ?")) {
+                "SELECT id, topic, event_key, event_id, event_type, payload, traceparent FROM outbox_event ORDER BY id LIMIT ?")) {
             select.setInt(1, batchSize);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     String payload = result.getString(6);
                     Row row = new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                            result.getString(5), payload.getBytes(StandardCharsets.UTF_8).length);
+                            result.getString(5), payload.getBytes(StandardCharsets.UTF_8).length, result.getString(7));
                     rows.add(row);
                     sends.add(send(row, payload));
                 }
@@ -104,8 +106,12 @@ public final class OutboxPublisher {
     private Future<RecordMetadata> send(Row row, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), payload);
         // CloudEvents Kafka binding: ce_ headers let a consumer route or dedupe without parsing the body.
-        record.headers().add(new RecordHeader("ce_id", row.eventId().getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("ce_type", row.eventType().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(EventHeaders.ID, row.eventId().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(EventHeaders.TYPE, row.eventType().getBytes(StandardCharsets.UTF_8)));
+        if (row.traceparent() != null) {
+            // The event's traceparent extension, in the binding's binary form: the consumer continues this trace.
+            record.headers().add(new RecordHeader(EventHeaders.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII)));
+        }
         try {
             return producer.send(record);
         } catch (KafkaException e) {
@@ -127,8 +133,8 @@ public final class OutboxPublisher {
         try {
             if (!quarantined.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO outbox_quarantine (id, topic, event_key, event_id, event_type, payload, created_at, reason) "
-                                + "SELECT id, topic, event_key, event_id, event_type, payload, created_at, ? FROM outbox_event WHERE id = ? "
+                        "INSERT INTO outbox_quarantine (id, topic, event_key, event_id, event_type, payload, created_at, traceparent, reason) "
+                                + "SELECT id, topic, event_key, event_id, event_type, payload, created_at, traceparent, ? FROM outbox_event WHERE id = ? "
                                 + "ON CONFLICT (id) DO NOTHING")) {
                     for (QuarantinedRow row : quarantined) {
                         insert.setString(1, row.reason());

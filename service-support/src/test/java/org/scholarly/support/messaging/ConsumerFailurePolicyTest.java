@@ -1,7 +1,9 @@
 package org.scholarly.support.messaging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
+import org.scholarly.support.tracing.EventTracing;
 
 import java.time.Duration;
 
@@ -31,7 +33,7 @@ class ConsumerFailurePolicyTest {
     @Test
     void doublesTheWaitUpToItsCapAndStaysThereHoweverLongTheOutage() {
         ConsumerFailurePolicy policy = new ConsumerFailurePolicy(retry(Duration.ofMillis(200), Duration.ofSeconds(5)),
-                new ConsumerMetrics(new SimpleMeterRegistry()));
+                new ConsumerMetrics(new SimpleMeterRegistry()), new EventTracing(OpenTelemetry.noop().getTracer("test")));
         assertThat(policy.delay(1)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.delay(2)).isEqualTo(Duration.ofMillis(400));
         assertThat(policy.delay(5)).isEqualTo(Duration.ofMillis(3200));

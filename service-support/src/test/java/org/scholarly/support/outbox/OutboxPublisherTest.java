@@ -1,5 +1,9 @@
 package org.scholarly.support.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventCodec;
 import org.scholarly.contract.EventContract;
+import org.scholarly.contract.EventHeaders;
 import org.scholarly.contract.ReferenceBuildFinished;
 import org.scholarly.support.kafka.ReliableProducerSettings;
 import org.scholarly.testsupport.RealInfrastructure;
@@ -47,7 +52,8 @@ class OutboxPublisherTest {
                         event_id     TEXT        NOT NULL,
                         event_type   TEXT        NOT NULL,
                         payload      TEXT        NOT NULL,
-                        created_at   TIMESTAMPTZ NOT NULL DEFAULT now())""");
+                        created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        traceparent  TEXT)""");
             // As in each service's migration.
             ddl.execute("""
                     CREATE TABLE outbox_quarantine (
@@ -59,7 +65,8 @@ class OutboxPublisherTest {
                         payload        TEXT        NOT NULL,
                         created_at     TIMESTAMPTZ NOT NULL,
                         reason         TEXT        NOT NULL,
-                        quarantined_at TIMESTAMPTZ NOT NULL DEFAULT now())""");
+                        quarantined_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        traceparent    TEXT)""");
         }
         producer = new KafkaProducer<>(ReliableProducerSettings.forStrings(RealInfrastructure.kafkaBootstrapServers(), "outbox-test"));
     }
@@ -136,6 +143,29 @@ class OutboxPublisherTest {
                 assertThat(EventContract.violations(record.value())).isEmpty();
                 assertThat(new String(record.headers().lastHeader("ce_type").value())).isEqualTo("reference-build.finished");
             }
+        }
+    }
+
+    @Test
+    void sendsTheTraceparentOfTheWritingSpanAsTheEventsTraceparentHeader() throws Exception {
+        String topic = "outbox-trace-" + UUID.randomUUID();
+        Span writing = SdkTracerProvider.builder().build().get("test").spanBuilder("POST /api/v1/articles").startSpan();
+        try (Connection writer = connect(); Connection relay = connect()) {
+            CloudEvent traced = event();
+            try (Scope scope = writing.makeCurrent()) {
+                Outbox.insert(writer, topic, "a", traced);
+            } finally {
+                writing.end();
+            }
+            CloudEvent untraced = event();
+            Outbox.insert(writer, topic, "a", untraced);
+            new OutboxPublisher(producer, 10).publishBatch(relay, () -> { });
+
+            List<ConsumerRecord<String, String>> records = consume(topic, 2);
+            SpanContext span = writing.getSpanContext();
+            assertThat(new String(records.get(0).headers().lastHeader(EventHeaders.TRACEPARENT).value()))
+                    .isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01");
+            assertThat(records.get(1).headers().lastHeader(EventHeaders.TRACEPARENT)).as("written outside of a trace").isNull();
         }
     }
 
