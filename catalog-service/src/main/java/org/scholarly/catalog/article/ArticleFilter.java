@@ -2,8 +2,9 @@ package org.scholarly.catalog.article;
 
 import org.scholarly.catalog.common.Checks;
 import org.scholarly.catalog.common.Cursor;
-import org.scholarly.catalog.common.Page;
 import org.scholarly.catalog.common.TextKeys;
+import org.scholarly.support.paging.PageParams;
+import org.scholarly.support.paging.Paging;
 import org.scholarly.support.problem.Problem.FieldError;
 import org.scholarly.support.problem.ProblemException;
 
@@ -23,7 +24,7 @@ public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status,
     public static final int MAX_QUERY_CHARS = 200;
 
     public static ArticleFilter parse(String journalId, Integer year, String status, String referenceStatus,
-                                      String q, Integer limit, String cursor) {
+                                      String q, PageParams page) {
         List<FieldError> errors = new ArrayList<>();
         UUID journal = null;
         if (journalId != null) {
@@ -40,15 +41,15 @@ public record ArticleFilter(UUID journalId, Integer year, WorkflowStatus status,
             errors.add(new FieldError("q", "must have " + MIN_QUERY_CHARS + " to " + MAX_QUERY_CHARS
                     + " characters (at least " + MIN_QUERY_CHARS + " after spaces are collapsed)"));
         }
-        int pageSize = Page.DEFAULT_LIMIT;
+        int pageSize = Paging.DEFAULT_LIMIT;
         try {
-            pageSize = Page.limit(limit);
+            pageSize = page.limit();
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
         Cursor position = null;
         try {
-            position = Cursor.decode(cursor);
+            position = Cursor.decode(page.cursor());
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,17 +20,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Bodies;
-import org.scholarly.catalog.common.CatalogConfig;
 import org.scholarly.catalog.common.Caller;
-import org.scholarly.catalog.common.Page;
+import org.scholarly.catalog.common.CatalogConfig;
 import org.scholarly.catalog.export.ArticleExports;
 import org.scholarly.catalog.export.CitationRequest;
 import org.scholarly.catalog.ingest.ArticleRecord;
 import org.scholarly.catalog.ingest.SingleIngestService;
+import org.scholarly.support.paging.Page;
+import org.scholarly.support.paging.PageParams;
+import org.scholarly.support.security.Roles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,8 +68,16 @@ public class ArticleResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
-    public Response ingest(InputStream body, @HeaderParam("Content-Length") Long contentLength,
+    @RolesAllowed({Roles.INGEST, Roles.EDITOR})
+    @RequestBody(required = true, description = "One article in the native form; read with a byte limit (catalog.ingest.max-record-bytes)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRecord.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "200", description = "Updated, or identical content: nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The record matches an article this caller may not write, or an Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "422", description = "The record cannot be filed (e.g. an unknown journal)")
+    public Response ingest(@Parameter(hidden = true) InputStream body, @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength,
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam("If-Match") String ifMatch) throws IOException {
         // Read with a byte limit first: a client must not make the service buffer an arbitrarily large record.
@@ -86,20 +100,21 @@ public class ArticleResource {
     @PermitAll
     @Produces(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "A page of articles (JSON), or every matching article as BibTeX, RIS or NDJSON",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = "application/x-bibtex"),
-                    @Content(mediaType = "application/x-research-info-systems"), @Content(mediaType = "application/x-ndjson")})
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)),
+                    @Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = ArticleView.class))})
     public Response list(@QueryParam("journalId") String journalId, @QueryParam("year") Integer year,
                          @QueryParam("status") String status, @QueryParam("referenceStatus") String referenceStatus,
-                         @QueryParam("q") String q, @QueryParam("limit") Integer limit,
-                         @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+                         @QueryParam("q") String q, @BeanParam PageParams page, @Context HttpHeaders headers) {
         Optional<CitationRequest> export = exports.negotiate(headers, ArticleExports.LISTING);
         if (export.isPresent()) {
-            return exports.listing(export.get(), ArticleFilter.parse(journalId, year, status, referenceStatus, q, null, null),
-                    limit != null || cursor != null, caller.isEditor());
+            return exports.listing(export.get(), ArticleFilter.parse(journalId, year, status, referenceStatus, q, new PageParams()),
+                    page.given(), caller.isEditor());
         }
-        Page<ArticleView> page = articles.list(ArticleFilter.parse(journalId, year, status, referenceStatus, q, limit, cursor),
+        Page<ArticleView> articlePage = articles.list(ArticleFilter.parse(journalId, year, status, referenceStatus, q, page),
                 caller.isEditor());
-        return Response.ok(page).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return Response.ok(articlePage).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     /** JSON by default; BibTeX, RIS, CSL-JSON or a formatted citation when Accept asks for one. */
@@ -107,10 +122,13 @@ public class ArticleResource {
     @Path("/{id}")
     @PermitAll
     @Produces(MediaType.WILDCARD)
-    @APIResponse(responseCode = "200", description = "The article (JSON), or a citation of it in the format Accept asks for",
+    @APIResponse(responseCode = "200", description = "The article (JSON; ETag is its version, for If-Match), or a citation of it in the format Accept asks for",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)),
-                    @Content(mediaType = "application/x-bibtex"), @Content(mediaType = "application/x-research-info-systems"),
-                    @Content(mediaType = "application/vnd.citationstyles.csl+json"), @Content(mediaType = "text/x-bibliography")})
+                    @Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json", schema = @Schema(type = SchemaType.ARRAY)),
+                    @Content(mediaType = "text/x-bibliography", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "406", description = "Accept asks for a type that is not offered")
     public Response get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         Optional<CitationRequest> citation = exports.negotiate(headers, ArticleExports.ARTICLE);
         ArticleView article = articles.get(id, caller.isEditor());
@@ -130,9 +148,11 @@ public class ArticleResource {
     @PermitAll
     @Produces(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "A citation of the article",
-            content = {@Content(mediaType = "text/x-bibliography"), @Content(mediaType = "application/x-bibtex"),
-                    @Content(mediaType = "application/x-research-info-systems"),
-                    @Content(mediaType = "application/vnd.citationstyles.csl+json")})
+            content = {@Content(mediaType = "text/x-bibliography", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json", schema = @Schema(type = SchemaType.ARRAY))})
+    @APIResponse(responseCode = "406", description = "Accept asks for a type that is not offered")
     public Response citation(@PathParam("id") UUID id, @QueryParam("format") String format, @QueryParam("style") String style,
                              @QueryParam("locale") String locale, @Context HttpHeaders headers) {
         CitationRequest request = exports.citationRequest(headers, format, style, locale);
@@ -153,7 +173,7 @@ public class ArticleResource {
     @PUT
     @Path("/{id}/references")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
+    @RolesAllowed({Roles.INGEST, Roles.EDITOR})
     public ReferenceList replaceReferences(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                            @Valid @NotNull ReferenceListInput input) {
         return articles.replaceReferences(id, input.references(), IfMatch.version(ifMatch), caller.subject(),
@@ -162,12 +182,17 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed(Caller.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return articles.history(id);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What a JSON page of {@link #list} holds, for the API document (the method returns a Response to negotiate). */
+    @Schema(name = "PageArticleView")
+    record ArticlePage(List<ArticleView> items, @Schema(description = "Absent on the last page") String nextCursor) {
     }
 }

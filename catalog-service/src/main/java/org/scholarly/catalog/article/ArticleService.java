@@ -7,13 +7,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.scholarly.catalog.common.Cursor;
-import org.scholarly.catalog.common.Page;
 import org.scholarly.catalog.common.TextKeys;
 import org.scholarly.catalog.events.ArticleEvents;
 import org.scholarly.catalog.journal.Issue;
 import org.scholarly.catalog.journal.Journal;
 import org.scholarly.contract.CloudEvent;
 import org.scholarly.contract.EventTypes;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.Problem.FieldError;
 import org.scholarly.support.problem.ProblemException;
 

@@ -25,10 +25,7 @@ public final class References {
                 errors.add(new FieldError(at, "must be an object"));
                 continue;
             }
-            String doi = Identifiers.normaliseDoi(r.doi());
-            if (doi != null && !Identifiers.isDoi(doi)) {
-                errors.add(new FieldError(at + ".doi", "'" + r.doi() + "' is not a DOI (10.NNNN/suffix)"));
-            }
+            String doi = Identifiers.doi(r.doi(), at + ".doi", errors);
             String raw = Checks.trimToNull(r.raw());
             String title = Checks.trimToNull(r.title());
             if (raw == null && title == null && doi == null) {

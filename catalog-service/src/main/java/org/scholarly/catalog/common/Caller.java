@@ -3,14 +3,11 @@ package org.scholarly.catalog.common;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.scholarly.support.security.Roles;
 
 /** Who is calling: the token subject names the actor in article history. */
 @RequestScoped
 public class Caller {
-
-    public static final String EDITOR = "editor";
-    public static final String INGEST = "ingest";
-    public static final String READER = "reader";
 
     @Inject
     SecurityIdentity identity;
@@ -20,6 +17,6 @@ public class Caller {
     }
 
     public boolean isEditor() {
-        return !identity.isAnonymous() && identity.hasRole(EDITOR);
+        return !identity.isAnonymous() && identity.hasRole(Roles.EDITOR);
     }
 }

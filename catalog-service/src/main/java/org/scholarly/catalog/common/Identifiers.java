@@ -1,13 +1,18 @@
 package org.scholarly.catalog.common;
 
+import org.scholarly.support.problem.Problem.FieldError;
+import org.scholarly.support.text.Dois;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Normalises and checks the identifiers the catalog accepts: DOI, ISSN, ORCID and prefixed external ids. */
+/**
+ * Normalises and checks the identifiers the catalog accepts: ISSN, ORCID and prefixed external ids. DOIs have their
+ * one canonical form in service-support ({@link org.scholarly.support.text.Dois}), shared with the citation-service.
+ */
 public final class Identifiers {
 
-    private static final Pattern DOI = Pattern.compile("^10\\.[0-9]{4,9}/\\S+$");
-    private static final Pattern DOI_PREFIX = Pattern.compile("^(https?://(dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISSN = Pattern.compile("^[0-9]{4}-?[0-9]{3}[0-9Xx]$");
     private static final Pattern ORCID = Pattern.compile("^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$");
     private static final Pattern ORCID_PREFIX = Pattern.compile("^https?://(www\\.)?orcid\\.org/", Pattern.CASE_INSENSITIVE);
@@ -16,16 +21,13 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** DOIs are case-insensitive: the catalog stores them lower-case, without resolver prefixes. */
-    public static String normaliseDoi(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
+    /** The DOI in its canonical form, null when absent; a value that is not a DOI is an error naming the field. */
+    public static String doi(String raw, String field, List<FieldError> errors) {
+        String doi = Dois.normalise(raw);
+        if (doi == null && raw != null && !raw.isBlank()) {
+            errors.add(new FieldError(field, "'" + raw + "' is not a DOI (10.NNNN/suffix)"));
         }
-        return DOI_PREFIX.matcher(raw.trim()).replaceFirst("").toLowerCase(Locale.ROOT);
-    }
-
-    public static boolean isDoi(String normalised) {
-        return normalised != null && DOI.matcher(normalised).matches();
+        return doi;
     }
 
     /** "12294764" or "1229-4764" becomes "1229-4764"; anything else is returned trimmed, for the checksum to reject. */

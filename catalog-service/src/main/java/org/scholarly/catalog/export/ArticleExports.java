@@ -12,7 +12,7 @@ import org.scholarly.catalog.article.ArticleService;
 import org.scholarly.catalog.article.ArticleView;
 import org.scholarly.catalog.common.CatalogConfig;
 import org.scholarly.catalog.common.Cursor;
-import org.scholarly.catalog.common.Page;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.ProblemException;
 
 import java.io.BufferedWriter;

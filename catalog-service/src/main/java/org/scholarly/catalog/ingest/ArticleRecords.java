@@ -53,10 +53,7 @@ public final class ArticleRecords {
         }
         Checks.year(r.publicationYear(), "publicationYear", errors);
         Checks.pageRange(Checks.trimToNull(r.firstPage()), Checks.trimToNull(r.lastPage()), "firstPage", errors);
-        String doi = Identifiers.normaliseDoi(r.doi());
-        if (doi != null && !Identifiers.isDoi(doi)) {
-            errors.add(new FieldError("doi", "'" + r.doi() + "' is not a DOI (10.NNNN/suffix)"));
-        }
+        String doi = Identifiers.doi(r.doi(), "doi", errors);
         List<String> externalIds = JournalInputs.externalIds(r.externalIds(), "externalIds", errors);
         Checks.language(r.language(), "language", errors);
         if (r.workflowStatus() != null && !ENTRY_STATES.contains(r.workflowStatus())) {

@@ -8,6 +8,7 @@ import org.scholarly.catalog.article.WorkflowStatus;
 import org.scholarly.catalog.common.Checks;
 import org.scholarly.catalog.journal.IssueInput;
 import org.scholarly.catalog.journal.JournalInput;
+import org.scholarly.support.text.Hangul;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -103,7 +104,7 @@ final class CrossrefMapping {
             display = family;
         } else {
             // Korean, Chinese and Japanese names are written family name first.
-            display = isHangul(family) ? family + given : given + " " + family;
+            display = Hangul.isHangul(family) ? family + given : given + " " + family;
         }
         if (display == null) {
             throw new IllegalArgumentException("author: an author needs a given, family or organisation name");
@@ -192,7 +193,7 @@ final class CrossrefMapping {
 
     private static void putLocalized(Map<String, String> map, String text, String language) {
         if (text != null && !text.isBlank()) {
-            map.putIfAbsent(language != null && !isHangul(text) ? language : languageOf(text), text.strip());
+            map.putIfAbsent(language != null && !Hangul.contains(text) ? language : languageOf(text), text.strip());
         }
     }
 
@@ -203,11 +204,7 @@ final class CrossrefMapping {
     }
 
     private static String languageOf(String text) {
-        return isHangul(text) ? "ko" : "en";
-    }
-
-    private static boolean isHangul(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+        return Hangul.contains(text) ? "ko" : "en";
     }
 
     private static String text(JsonNode node, String field) {

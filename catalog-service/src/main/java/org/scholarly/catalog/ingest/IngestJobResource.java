@@ -11,8 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Caller;
 import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.security.Roles;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -42,9 +49,15 @@ public class IngestJobResource {
      */
     @POST
     @Consumes({NDJSON, MediaType.APPLICATION_JSON})
-    @RolesAllowed(Caller.INGEST)
-    public Response submit(InputStream body, @QueryParam("format") String format, @HeaderParam("Content-Type") String contentType,
-                           @HeaderParam("Content-Length") Long contentLength) {
+    @RolesAllowed(Roles.INGEST)
+    @RequestBody(required = true, description = "NDJSON: one native article record per line; JSON with ?format=crossref: a Crossref works answer. Streamed to the job spool",
+            content = {@Content(mediaType = NDJSON, schema = @Schema(implementation = ArticleRecord.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A Crossref works answer: {message: {items: [work, ...]}}"))})
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Response submit(@Parameter(hidden = true) InputStream body, @QueryParam("format") String format, @Parameter(hidden = true) @HeaderParam("Content-Type") String contentType,
+                           @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength) {
         IngestJob.Format jobFormat = format(format);
         String expected = jobFormat == IngestJob.Format.CROSSREF ? MediaType.APPLICATION_JSON : NDJSON;
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(expected)) {
@@ -57,7 +70,7 @@ public class IngestJobResource {
 
     @GET
     @jakarta.ws.rs.Path("/{id}")
-    @RolesAllowed({Caller.INGEST, Caller.EDITOR})
+    @RolesAllowed({Roles.INGEST, Roles.EDITOR})
     public JobView get(@PathParam("id") UUID id) {
         return jobs.view(id);
     }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -19,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Caller;
-import org.scholarly.catalog.common.Page;
+import org.scholarly.support.paging.Page;
+import org.scholarly.support.paging.PageParams;
+import org.scholarly.support.security.Roles;
 
 import java.net.URI;
 import java.util.UUID;
@@ -35,7 +38,10 @@ public class JournalResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "201", description = "Created; Location names the journal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalView.class)))
+    @APIResponse(responseCode = "409", description = "A journal with the ISSN already exists")
     public Response create(@Valid @NotNull JournalInput input) {
         JournalView journal = journals.create(input, caller.subject());
         return Response.created(URI.create("/api/v1/journals/" + journal.id())).entity(journal).build();
@@ -43,8 +49,8 @@ public class JournalResource {
 
     @GET
     @PermitAll
-    public Page<JournalView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return journals.list(limit, cursor);
+    public Page<JournalView> list(@BeanParam PageParams page) {
+        return journals.list(page);
     }
 
     /** Editors get {@link JournalView}; anyone else {@link JournalPublicView}, without what only editors may read. */
@@ -62,7 +68,7 @@ public class JournalResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
     public JournalView changeAccreditation(@PathParam("id") UUID id, @Valid @NotNull AccreditationPatch patch) {
         return journals.changeAccreditation(id, patch, caller.subject());
     }

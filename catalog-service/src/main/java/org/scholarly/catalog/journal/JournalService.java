@@ -7,8 +7,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.scholarly.catalog.article.WorkflowStatus;
 import org.scholarly.catalog.common.Cursor;
-import org.scholarly.catalog.common.Page;
 import org.scholarly.catalog.common.Sql;
+import org.scholarly.support.paging.Page;
+import org.scholarly.support.paging.PageParams;
 import org.scholarly.support.problem.Problem.FieldError;
 import org.scholarly.support.problem.ProblemException;
 
@@ -55,19 +56,15 @@ public class JournalService {
     }
 
     @Transactional
-    public Page<JournalView> list(Integer limit, String cursorToken) {
-        int size = Page.limit(limit);
-        Cursor cursor = Cursor.decode(cursorToken);
+    public Page<JournalView> list(PageParams paging) {
+        int size = paging.limit();
+        Cursor cursor = Cursor.decode(paging.cursor());
         var query = em.createQuery("from Journal j" + (cursor == null ? "" : " where j.createdAt < :at or (j.createdAt = :at and j.id < :id)")
                 + " order by j.createdAt desc, j.id desc", Journal.class).setMaxResults(size + 1);
         if (cursor != null) {
             query.setParameter("at", cursor.createdAt()).setParameter("id", cursor.id());
         }
-        List<Journal> rows = query.getResultList();
-        boolean more = rows.size() > size;
-        List<Journal> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new Cursor(page.get(size - 1).createdAt, page.get(size - 1).id).encode() : null;
-        return new Page<>(page.stream().map(JournalView::summary).toList(), next);
+        return Page.of(query.getResultList(), size, j -> new Cursor(j.createdAt, j.id).encode(), JournalView::summary);
     }
 
     /** Editors see everything; anyone else the public detail, which leaves out what only editors may read. */

@@ -12,9 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.article.ArticleView;
 import org.scholarly.catalog.article.IfMatch;
 import org.scholarly.catalog.common.Caller;
+import org.scholarly.support.security.Roles;
 
 import java.util.UUID;
 
@@ -30,7 +34,11 @@ public class WorkflowResource {
     /** Applies {action, comment}; answers the article at its new version, or 409 when the action is not allowed now. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.EDITOR)
+    @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "200", description = "The article at its new version; ETag is that version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The action is not allowed in the article's current state")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull TransitionRequest request) {
         ArticleView article = workflow.transition(id, request, IfMatch.version(ifMatch), caller.subject());

@@ -1,6 +1,10 @@
 package org.scholarly.catalog.common;
 
 import org.junit.jupiter.api.Test;
+import org.scholarly.support.problem.Problem.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +26,13 @@ class IdentifiersTest {
     }
 
     @Test
-    void normalisesDoisToLowerCaseWithoutResolverPrefixes() {
-        assertThat(Identifiers.normaliseDoi("https://doi.org/10.1234/ABC.Def")).isEqualTo("10.1234/abc.def");
-        assertThat(Identifiers.normaliseDoi("doi: 10.1234/X")).isEqualTo("10.1234/x");
-        assertThat(Identifiers.isDoi("10.1234/abc")).isTrue();
-        assertThat(Identifiers.isDoi("11.1234/abc")).isFalse();
-        assertThat(Identifiers.isDoi("10.12/abc")).isFalse();
+    void namesTheFieldOfAValueThatIsNotADoi() {
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(Identifiers.doi("https://doi.org/10.1234/ABC.Def", "doi", errors)).isEqualTo("10.1234/abc.def");
+        assertThat(Identifiers.doi("  ", "doi", errors)).isNull();
+        assertThat(errors).isEmpty();
+        assertThat(Identifiers.doi("11.1234/abc", "references[0].doi", errors)).isNull();
+        assertThat(errors).containsExactly(new FieldError("references[0].doi", "'11.1234/abc' is not a DOI (10.NNNN/suffix)"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.scholarly.support.security.Roles;
 
 import java.util.List;
 
@@ -29,7 +30,7 @@ public class AuditResource {
     CitationAudit audit;
 
     @GET
-    @RolesAllowed("editor")
+    @RolesAllowed(Roles.EDITOR)
     public CitationAudit.Report report() {
         return audit.report();
     }
@@ -37,7 +38,7 @@ public class AuditResource {
     @POST
     @Path("/articles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("editor")
+    @RolesAllowed(Roles.EDITOR)
     public CitationAudit.ArticleCheck articles(@Valid @NotNull ArticleCheckRequest request) {
         return audit.check(request.articles());
     }

@@ -74,12 +74,12 @@ public class CitationAudit {
             for (Map.Entry<String, String[]> check : CHECKS.entrySet()) {
                 String stored = check.getValue()[0];
                 String recomputed = check.getValue()[1];
-                mismatches.put(check.getKey(), single(connection, "SELECT count(*) FROM (((" + stored + ") EXCEPT (" + recomputed
+                mismatches.put(check.getKey(), single(connection, "SELECT count(*) AS n FROM (((" + stored + ") EXCEPT (" + recomputed
                         + ")) UNION ALL ((" + recomputed + ") EXCEPT (" + stored + "))) difference"));
             }
-            long articles = single(connection, "SELECT count(*) FROM article WHERE NOT deleted");
-            long links = single(connection, "SELECT count(*) FROM citation_link");
-            long events = single(connection, "SELECT count(*) FROM processed_event");
+            long articles = single(connection, "SELECT count(*) AS n FROM article WHERE NOT deleted");
+            long links = single(connection, "SELECT count(*) AS n FROM citation_link");
+            long events = single(connection, "SELECT count(*) AS n FROM processed_event");
             connection.commit();
             boolean consistent = mismatches.values().stream().allMatch(m -> m == 0);
             return new Report(articles, links, events, mismatches, consistent);
@@ -94,14 +94,14 @@ public class CitationAudit {
         Map<UUID, Long> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT a.id, a.version, COALESCE(c.cited_by_count, 0) FROM article a
+                     SELECT a.id, a.version, COALESCE(c.cited_by_count, 0) AS cited_by_count FROM article a
                      LEFT JOIN citation_count c ON c.article_id = a.id WHERE a.id = ANY (?)""")) {
             query.setArray(1, connection.createArrayOf("uuid", expected.stream().map(ArticleVersion::id).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    applied.put(id, rows.getLong(2));
-                    counts.put(id, rows.getLong(3));
+                    UUID id = rows.getObject("id", UUID.class);
+                    applied.put(id, rows.getLong("version"));
+                    counts.put(id, rows.getLong("cited_by_count"));
                 }
             }
         } catch (SQLException e) {
@@ -120,10 +120,11 @@ public class CitationAudit {
         return new ArticleCheck(expected.size(), missing, behind, counts);
     }
 
+    /** Runs a query that answers one row with one column named {@code n}. */
     private static long single(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            return result.getLong(1);
+            return result.getLong("n");
         }
     }
 }

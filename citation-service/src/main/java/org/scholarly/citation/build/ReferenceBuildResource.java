@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.scholarly.support.security.Roles;
 
 import java.util.UUID;
 
@@ -35,7 +35,9 @@ public class ReferenceBuildResource {
     /** 202: the articles are BUILDING now; the work happens in the background. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("editor")
+    @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the campaign",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferenceBuildView.class)))
     public Response start(@Valid ReferenceBuildRequest request, @Context UriInfo uri) {
         ReferenceBuildView view = builds.start(request == null ? new ReferenceBuildRequest(null, null, null, null) : request,
                 identity.getPrincipal().getName());
@@ -55,6 +57,6 @@ public class ReferenceBuildResource {
     }
 
     private boolean isEditor() {
-        return !identity.isAnonymous() && identity.hasRole("editor");
+        return !identity.isAnonymous() && identity.hasRole(Roles.EDITOR);
     }
 }

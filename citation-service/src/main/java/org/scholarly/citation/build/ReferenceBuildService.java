@@ -83,7 +83,7 @@ public class ReferenceBuildService {
                 setInteger(s, 7, request.toYear());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        articles.add(r.getObject(1, UUID.class));
+                        articles.add(r.getObject("article_id", UUID.class));
                     }
                 }
             }
@@ -127,10 +127,12 @@ public class ReferenceBuildService {
     static Optional<ReferenceBuildView> view(Connection c, UUID id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT b.id, b.state, b.journal_id, b.from_year, b.to_year, b.notice, b.requested_by,
-                       count(i.article_id), count(i.article_id) FILTER (WHERE i.state <> 'PENDING'),
-                       count(i.article_id) FILTER (WHERE i.outcome = 'BUILT'), count(i.article_id) FILTER (WHERE i.outcome = 'PARTIAL'),
-                       count(i.article_id) FILTER (WHERE i.outcome = 'FAILED'),
-                       COALESCE(sum(i.resolved_references), 0), COALESCE(sum(i.unresolved_references), 0),
+                       count(i.article_id) AS total, count(i.article_id) FILTER (WHERE i.state <> 'PENDING') AS done,
+                       count(i.article_id) FILTER (WHERE i.outcome = 'BUILT') AS built,
+                       count(i.article_id) FILTER (WHERE i.outcome = 'PARTIAL') AS partial,
+                       count(i.article_id) FILTER (WHERE i.outcome = 'FAILED') AS failed,
+                       COALESCE(sum(i.resolved_references), 0) AS resolved,
+                       COALESCE(sum(i.unresolved_references), 0) AS unresolved,
                        b.created_at, b.finished_at
                 FROM reference_build b LEFT JOIN reference_build_item i ON i.build_id = b.id
                 WHERE b.id = ? GROUP BY b.id""")) {
@@ -139,10 +141,11 @@ public class ReferenceBuildService {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ReferenceBuildView(r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class),
-                        (Integer) r.getObject(4), (Integer) r.getObject(5), r.getString(6), r.getString(7), r.getInt(8), r.getInt(9),
-                        r.getInt(10), r.getInt(11), r.getInt(12), r.getInt(13), r.getInt(14), utc(r.getObject(15, OffsetDateTime.class)),
-                        utc(r.getObject(16, OffsetDateTime.class))));
+                return Optional.of(new ReferenceBuildView(r.getObject("id", UUID.class), r.getString("state"),
+                        r.getObject("journal_id", UUID.class), (Integer) r.getObject("from_year"), (Integer) r.getObject("to_year"),
+                        r.getString("notice"), r.getString("requested_by"), r.getInt("total"), r.getInt("done"),
+                        r.getInt("built"), r.getInt("partial"), r.getInt("failed"), r.getInt("resolved"), r.getInt("unresolved"),
+                        utc(r.getObject("created_at", OffsetDateTime.class)), utc(r.getObject("finished_at", OffsetDateTime.class))));
             }
         }
     }

@@ -86,9 +86,9 @@ public class ReferenceBuildWorker {
 
     private boolean anyPending() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM reference_build_item WHERE state = 'PENDING')");
+             PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM reference_build_item WHERE state = 'PENDING') AS pending");
              ResultSet r = s.executeQuery()) {
-            return r.next() && r.getBoolean(1);
+            return r.next() && r.getBoolean("pending");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look for pending reference builds: " + e.getMessage(), e);
         }
@@ -99,7 +99,7 @@ public class ReferenceBuildWorker {
                 SELECT i.build_id, i.article_id FROM reference_build_item i JOIN reference_build b ON b.id = i.build_id
                 WHERE i.state = 'PENDING' ORDER BY b.created_at, i.article_id LIMIT 1 FOR UPDATE OF i SKIP LOCKED""")) {
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new Item(r.getObject(1, UUID.class), r.getObject(2, UUID.class)) : null;
+                return r.next() ? new Item(r.getObject("build_id", UUID.class), r.getObject("article_id", UUID.class)) : null;
             }
         }
     }

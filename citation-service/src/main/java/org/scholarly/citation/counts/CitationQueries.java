@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.scholarly.citation.paging.Paging;
 import org.scholarly.contract.EventCodec;
+import org.scholarly.support.paging.Cursors;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.ProblemException;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ public class CitationQueries {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT a.reference_count, a.resolved_count, a.reference_status, a.status_notice, a.status_build_id,
-                            COALESCE(n.cited_by_count, 0), GREATEST(a.updated_at, n.updated_at)
+                            COALESCE(n.cited_by_count, 0) AS cited_by_count, GREATEST(a.updated_at, n.updated_at) AS as_of
                      FROM article a LEFT JOIN citation_count n ON n.article_id = a.id
                      WHERE a.id = ? AND""" + " " + VISIBLE)) {
             s.setObject(1, id);
@@ -62,10 +63,12 @@ public class CitationQueries {
                     throw ProblemException.notFound("No published article " + id + " is known to the citation index");
                 }
                 Map<String, Long> byYear = new LinkedHashMap<>();
-                CountStore.byYear(c, "SELECT citing_year, count FROM citation_count_year WHERE article_id = ? ORDER BY citing_year", id)
+                CountStore.byYear(c, "SELECT citing_year, count AS n FROM citation_count_year WHERE article_id = ? ORDER BY citing_year", id)
                         .forEach((year, n) -> byYear.put(String.valueOf(year), n));
-                return new ArticleCitations(id, r.getLong(6), byYear, r.getInt(1), r.getInt(2), r.getString(3), r.getString(4),
-                        r.getObject(5, UUID.class), r.getObject(7, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+                return new ArticleCitations(id, r.getLong("cited_by_count"), byYear, r.getInt("reference_count"),
+                        r.getInt("resolved_count"), r.getString("reference_status"), r.getString("status_notice"),
+                        r.getObject("status_build_id", UUID.class),
+                        r.getObject("as_of", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -73,22 +76,17 @@ public class CitationQueries {
     }
 
     /** Citing articles, newest citing year first. */
-    public Paging.Page<CitingArticle> citedBy(UUID id, String cursor, int limit) {
+    public Page<CitingArticle> citedBy(UUID id, String cursor, int limit) {
         article(id);
-        int afterYear = Integer.MAX_VALUE;
-        UUID afterId = null;
-        if (cursor != null) {
-            String[] position = Paging.decode(cursor, 2);
-            try {
-                afterYear = Integer.parseInt(position[0]);
-                afterId = UUID.fromString(position[1]);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this endpoint issued");
-            }
+        record Position(int year, UUID id) {
         }
+        Position after = Cursors.decode(cursor, 2, p -> new Position(Integer.parseInt(p[0]), UUID.fromString(p[1])));
+        int afterYear = after == null ? Integer.MAX_VALUE : after.year();
+        UUID afterId = after == null ? null : after.id();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
-                     SELECT l.citing_article_id, l.citing_year, a.doi, a.titles::text, array_agg(l.position ORDER BY l.position)
+                     SELECT l.citing_article_id, l.citing_year, a.doi, a.titles::text AS titles,
+                            array_agg(l.position ORDER BY l.position) AS positions
                      FROM citation_link l JOIN article a ON a.id = l.citing_article_id
                      WHERE l.cited_article_id = ?
                        AND (COALESCE(l.citing_year, 0), l.citing_article_id) < (?, ?::uuid)
@@ -102,17 +100,12 @@ public class CitationQueries {
             List<CitingArticle> items = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    items.add(new CitingArticle(r.getObject(1, UUID.class), (Integer) r.getObject(2), r.getString(3),
-                            titles(r.getString(4)), Arrays.asList((Integer[]) r.getArray(5).getArray())));
+                    items.add(new CitingArticle(r.getObject("citing_article_id", UUID.class), (Integer) r.getObject("citing_year"),
+                            r.getString("doi"), titles(r.getString("titles")),
+                            Arrays.asList((Integer[]) r.getArray("positions").getArray())));
                 }
             }
-            String next = null;
-            if (items.size() > limit) {
-                items = new ArrayList<>(items.subList(0, limit));
-                CitingArticle last = items.get(limit - 1);
-                next = Paging.encode((last.year() == null ? 0 : last.year()) + "|" + last.articleId());
-            }
-            return new Paging.Page<>(items, next);
+            return Page.of(items, limit, last -> Cursors.encode(last.year() == null ? 0 : last.year(), last.articleId()), item -> item);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -122,12 +115,12 @@ public class CitationQueries {
         try (Connection c = dataSource.getConnection()) {
             Map<Integer, Long> items = new TreeMap<>();
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT a.publication_year, count(*) FROM article a
+                    SELECT a.publication_year, count(*) AS n FROM article a
                     WHERE a.journal_id = ? AND a.publication_year IS NOT NULL AND""" + " " + VISIBLE + " GROUP BY 1")) {
                 s.setObject(1, journalId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        items.put(r.getInt(1), r.getLong(2));
+                        items.put(r.getInt("publication_year"), r.getLong("n"));
                     }
                 }
             }
@@ -137,7 +130,7 @@ public class CitationQueries {
                 s.setObject(1, journalId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        byCitingYear.computeIfAbsent(r.getInt(1), y -> new TreeMap<>()).put(r.getInt(2), r.getLong(3));
+                        byCitingYear.computeIfAbsent(r.getInt("citing_year"), y -> new TreeMap<>()).put(r.getInt("cited_year"), r.getLong("count"));
                     }
                 }
             }

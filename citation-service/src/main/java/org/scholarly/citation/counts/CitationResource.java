@@ -2,13 +2,14 @@ package org.scholarly.citation.counts;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.scholarly.citation.paging.Paging;
+import org.scholarly.support.paging.Page;
+import org.scholarly.support.paging.PageParams;
 
 import java.util.UUID;
 
@@ -30,9 +31,8 @@ public class CitationResource {
     @GET
     @Path("/articles/{id}/cited-by")
     @PermitAll
-    public Paging.Page<CitationQueries.CitingArticle> citedBy(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
-                                                              @QueryParam("limit") Integer limit) {
-        return queries.citedBy(id, cursor, Paging.limit(limit));
+    public Page<CitationQueries.CitingArticle> citedBy(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return queries.citedBy(id, page.cursor(), page.limit());
     }
 
     @GET

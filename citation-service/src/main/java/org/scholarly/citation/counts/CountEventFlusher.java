@@ -74,8 +74,10 @@ public class CountEventFlusher {
                 select.setInt(1, config.counts().flushBatchSize());
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        dirty.add(new Dirty(r.getObject(1, UUID.class), r.getLong(2), r.getLong(3), r.getLong(4) + 1,
-                                r.getObject(5, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC), r.getString(6)));
+                        dirty.add(new Dirty(r.getObject("article_id", UUID.class), r.getLong("cited_by_count"),
+                                r.getLong("published_count"), r.getLong("counts_sequence") + 1,
+                                r.getObject("updated_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                                r.getString("dirty_traceparent")));
                     }
                 }
             }
@@ -134,8 +136,8 @@ public class CountEventFlusher {
             s.setArray(1, c.createArrayOf("uuid", articles));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    years.computeIfAbsent(r.getObject(1, UUID.class), k -> new LinkedHashMap<>())
-                            .put(String.valueOf(r.getInt(2)), r.getLong(3));
+                    years.computeIfAbsent(r.getObject("article_id", UUID.class), k -> new LinkedHashMap<>())
+                            .put(String.valueOf(r.getInt("citing_year")), r.getLong("count"));
                 }
             }
         }

@@ -107,12 +107,13 @@ public final class CountStore {
             lock.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet r = lock.executeQuery()) {
                 while (r.next()) {
-                    rows.put(r.getObject(1, UUID.class), new Row(r.getLong(2), r.getObject(3, UUID.class), (Integer) r.getObject(4)));
+                    rows.put(r.getObject("article_id", UUID.class), new Row(r.getLong("cited_by_count"), r.getObject("journal_id", UUID.class),
+                            (Integer) r.getObject("publication_year")));
                 }
             }
         }
         // Read after the lock, so that the years belong to the totals just locked.
-        Map<UUID, Map<Integer, Long>> years = yearsOf(c, "SELECT article_id, citing_year, count FROM citation_count_year WHERE article_id = ANY (?)", ids);
+        Map<UUID, Map<Integer, Long>> years = yearsOf(c, "SELECT article_id, citing_year, count AS n FROM citation_count_year WHERE article_id = ANY (?)", ids);
         Map<UUID, Counts> stored = new HashMap<>();
         rows.forEach((article, row) -> stored.put(article, new Counts(row.total(), years.getOrDefault(article, Map.of()), row.journal(), row.year())));
         return stored;
@@ -121,16 +122,16 @@ public final class CountStore {
     /** Counts recomputed from the links, attributed to the article's journal and year as the catalog has them now. */
     private static Map<UUID, Counts> fromLinks(Connection c, Object[] ids) throws SQLException {
         Map<UUID, Map<Integer, Long>> years = yearsOf(c, """
-                SELECT cited_article_id, citing_year, count(DISTINCT citing_article_id) FROM citation_link
+                SELECT cited_article_id AS article_id, citing_year, count(DISTINCT citing_article_id) AS n FROM citation_link
                 WHERE cited_article_id = ANY (?) GROUP BY cited_article_id, citing_year""", ids);
         Map<UUID, Long> totals = new HashMap<>();
         try (PreparedStatement total = c.prepareStatement("""
-                SELECT cited_article_id, count(DISTINCT citing_article_id) FROM citation_link
+                SELECT cited_article_id, count(DISTINCT citing_article_id) AS n FROM citation_link
                 WHERE cited_article_id = ANY (?) GROUP BY cited_article_id""")) {
             total.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet r = total.executeQuery()) {
                 while (r.next()) {
-                    totals.put(r.getObject(1, UUID.class), r.getLong(2));
+                    totals.put(r.getObject("cited_article_id", UUID.class), r.getLong("n"));
                 }
             }
         }
@@ -144,9 +145,10 @@ public final class CountStore {
             attribution.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet r = attribution.executeQuery()) {
                 while (r.next()) {
-                    UUID article = r.getObject(1, UUID.class);
+                    UUID article = r.getObject("id", UUID.class);
                     Counts links = current.get(article);
-                    current.put(article, new Counts(links.total(), links.byYear(), r.getObject(2, UUID.class), (Integer) r.getObject(3)));
+                    current.put(article, new Counts(links.total(), links.byYear(), r.getObject("journal_id", UUID.class),
+                            (Integer) r.getObject("publication_year")));
                 }
             }
         }
@@ -221,26 +223,28 @@ public final class CountStore {
         }
     }
 
+    /** Runs a query answering {@code article_id, citing_year, n} rows for the articles in its one array parameter. */
     private static Map<UUID, Map<Integer, Long>> yearsOf(Connection c, String sql, Object[] ids) throws SQLException {
         Map<UUID, Map<Integer, Long>> years = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    years.computeIfAbsent(r.getObject(1, UUID.class), k -> new TreeMap<>()).put(r.getInt(2), r.getLong(3));
+                    years.computeIfAbsent(r.getObject("article_id", UUID.class), k -> new TreeMap<>()).put(r.getInt("citing_year"), r.getLong("n"));
                 }
             }
         }
         return years;
     }
 
+    /** Runs a query answering {@code citing_year, n} rows for the article in its one parameter. */
     static Map<Integer, Long> byYear(Connection c, String sql, UUID article) throws SQLException {
         Map<Integer, Long> counts = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, article);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    counts.put(r.getInt(1), r.getLong(2));
+                    counts.put(r.getInt("citing_year"), r.getLong("n"));
                 }
             }
         }

@@ -34,7 +34,7 @@ public final class LinkStore {
             delete.setObject(1, citing.id());
             try (ResultSet r = delete.executeQuery()) {
                 while (r.next()) {
-                    before.add(new CitedIn(r.getObject(1, UUID.class), r.getInt(2)));
+                    before.add(new CitedIn(r.getObject("cited_article_id", UUID.class), r.getInt("citing_year")));
                 }
             }
         }
@@ -49,7 +49,7 @@ public final class LinkStore {
                 insert.setObject(2, citing.id());
                 try (ResultSet r = insert.executeQuery()) {
                     while (r.next()) {
-                        after.add(new CitedIn(r.getObject(1, UUID.class), r.getInt(2)));
+                        after.add(new CitedIn(r.getObject("cited_article_id", UUID.class), r.getInt("citing_year")));
                     }
                 }
             }

@@ -7,7 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.scholarly.support.outbox.OutboxQuarantine;
+import org.scholarly.support.security.Roles;
 
 import java.util.List;
 
@@ -23,8 +27,8 @@ public class OutboxQuarantineResource {
     OutboxQuarantine quarantine;
 
     @GET
-    @RolesAllowed("editor")
-    public List<OutboxQuarantine.Entry> latest(@QueryParam("limit") Integer limit) {
+    @RolesAllowed(Roles.EDITOR)
+    public List<OutboxQuarantine.Entry> latest(@QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String limit) {
         return quarantine.latest(OutboxQuarantine.pageSize(limit));
     }
 }

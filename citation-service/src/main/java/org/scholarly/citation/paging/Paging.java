@@ -1,46 +1,34 @@
 package org.scholarly.citation.paging;
 
-import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.paging.Cursors;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
-/** Limits and opaque cursors shared by the list endpoints. */
+/**
+ * A bridge to service-support's paging for the references listing, which still takes an integer limit: it keeps the
+ * same limits, cursor format and problem as every other listing. New code uses
+ * {@link org.scholarly.support.paging.PageParams}, {@link org.scholarly.support.paging.Page} and {@link Cursors}.
+ */
+@Deprecated(forRemoval = true)
 public final class Paging {
-
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private Paging() {
     }
 
-    /** One page; {@code nextCursor} is null on the last page. */
+    /** Serialised like service-support's Page: nextCursor absent on the last page. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Page<T>(List<T> items, String nextCursor) {
     }
 
     public static int limit(Integer requested) {
-        int limit = requested == null ? DEFAULT_LIMIT : requested;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+        return org.scholarly.support.paging.Paging.limit(requested == null ? null : requested.toString());
     }
 
     public static String encode(String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(position);
     }
 
-    /** The position inside a cursor, split at '|' into exactly {@code parts} pieces; 400 for anything else. */
     public static String[] decode(String cursor, int parts) {
-        try {
-            String[] position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            if (position.length == parts) {
-                return position;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the problem below
-        }
-        throw ProblemException.invalidField("cursor", "is not a cursor this endpoint issued");
+        return Cursors.decode(cursor, parts, p -> p);
     }
 }

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.scholarly.notification.config.NotificationConfig;
-import org.scholarly.notification.paging.Page;
 import org.scholarly.notification.paging.PageRequest;
 import org.scholarly.notification.subscription.Subscription;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.ProblemException;
 
 import java.time.OffsetDateTime;

@@ -2,6 +2,7 @@ package org.scholarly.notification.inbox;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,8 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.scholarly.notification.paging.Ids;
-import org.scholarly.notification.paging.Page;
 import org.scholarly.notification.paging.PageRequest;
+import org.scholarly.support.paging.Page;
+import org.scholarly.support.paging.PageParams;
+import org.scholarly.support.security.Roles;
 
 @Path("/api/v1/inbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,15 +29,15 @@ public class InboxResource {
     }
 
     @GET
-    @RolesAllowed({"reader", "editor"})
+    @RolesAllowed({Roles.READER, Roles.EDITOR})
     public Page<InboxMessageView> list(@QueryParam("recipient") String recipient, @QueryParam("unread") boolean unread,
-                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(identity, recipient, unread, PageRequest.of(limit, cursor));
+                                       @BeanParam PageParams page) {
+        return service.list(identity, recipient, unread, PageRequest.of(page));
     }
 
     @POST
     @Path("{id}/read")
-    @RolesAllowed({"reader", "editor"})
+    @RolesAllowed({Roles.READER, Roles.EDITOR})
     public InboxMessageView markRead(@PathParam("id") String id) {
         return service.markRead(identity, Ids.inPath(id, "inbox message"));
     }

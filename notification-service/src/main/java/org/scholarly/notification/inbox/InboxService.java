@@ -5,9 +5,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.scholarly.notification.paging.Page;
 import org.scholarly.notification.paging.PageRequest;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.security.Roles;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboxService {
 
-    public static final String EDITOR = "editor";
 
     /** Newest first. */
     public Page<InboxMessageView> list(SecurityIdentity caller, String recipient, boolean unreadOnly, PageRequest page) {
@@ -47,7 +47,7 @@ public class InboxService {
     }
 
     private static void requireAccess(SecurityIdentity caller, String recipient) {
-        if (!caller.hasRole(EDITOR) && !recipient.equals(subjectOf(caller))) {
+        if (!caller.hasRole(Roles.EDITOR) && !recipient.equals(subjectOf(caller))) {
             throw ProblemException.forbidden("A reader may only read its own inbox");
         }
     }

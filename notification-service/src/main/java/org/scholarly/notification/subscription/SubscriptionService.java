@@ -6,12 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.scholarly.notification.config.NotificationConfig;
 import org.scholarly.notification.events.NotificationTypes;
-import org.scholarly.notification.paging.Page;
 import org.scholarly.notification.paging.PageRequest;
 import org.scholarly.notification.webhook.RefusedTargetException;
 import org.scholarly.notification.webhook.TargetPolicy;
 import org.scholarly.notification.webhook.WebhookSecrets;
 import org.scholarly.notification.webhook.WebhookSigner;
+import org.scholarly.support.paging.Page;
 import org.scholarly.support.problem.ProblemException;
 
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package org.scholarly.support.outbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.paging.Paging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,20 +25,14 @@ public class OutboxQuarantine {
                         OffsetDateTime createdAt, String reason, OffsetDateTime quarantinedAt) {
     }
 
-    public static final int MAX_PAGE = 100;
+    public static final int MAX_PAGE = Paging.MAX_LIMIT;
 
     @Inject
     AgroalDataSource dataSource;
 
     /** The page size a caller asked for, within the platform's page limit (more is a 400, as everywhere). */
-    public static int pageSize(Integer requested) {
-        if (requested == null) {
-            return MAX_PAGE;
-        }
-        if (requested < 1 || requested > MAX_PAGE) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ", not " + requested);
-        }
-        return requested;
+    public static int pageSize(String requested) {
+        return Paging.limit(requested, MAX_PAGE);
     }
 
     /** The most recently quarantined first. */

@@ -81,6 +81,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (status == 404 && e.getCause() instanceof NumberFormatException) {
+            // JAX-RS answers a numeric query parameter it cannot convert ("?year=abc") with 404, as if the resource
+            // did not exist; it is the request that is wrong. Listings read limit as text and name it (Paging).
+            return respond(400, "Bad request", "A numeric parameter is not a number", uri, List.of());
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = status == 404 ? "No such resource" : e.getMessage();
