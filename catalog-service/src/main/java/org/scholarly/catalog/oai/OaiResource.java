@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.scholarly.catalog.common.Bodies;
 import org.scholarly.support.problem.ProblemException;
+import org.scholarly.support.ratelimit.ReadOnly;
 
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -46,9 +48,14 @@ public class OaiResource {
         return oai.respond(arguments(uri.getQueryParameters()), baseUrl());
     }
 
-    /** The form is read here, up to {@code oai.max-form-bytes}, rather than decoded whole by the framework first. */
+    /**
+     * The same request as a form; it only reads, so it is limited as an anonymous read, not as a write. The form is
+     * read here, up to {@code oai.max-form-bytes}, rather than decoded whole by the framework first.
+     */
     @POST
     @PermitAll
+    @ReadOnly
+    @Extension(name = "x-read-only", value = "true")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(XML)
     public byte[] post(InputStream body, @HeaderParam("Content-Length") Long contentLength) {
