@@ -87,6 +87,9 @@ public class Article extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "updated_by")
     public String updatedBy;
+    /** Set by the database, never changed: breaks ties between equal change times in OAI-PMH harvest positions. */
+    @Column(name = "harvest_key", insertable = false, updatable = false)
+    public Long harvestKey;
 
     /**
      * A transient copy, never persisted: lets a write build the event a change would produce, and measure it,

@@ -66,6 +66,8 @@ class RateLimitTest {
         assertThat(outcome.retryAfterSeconds()).isBetween(60, RateLimits.TinyLimit.SECONDS_PER_WRITE);
         given().get("/api/v1/articles/{id}", java.util.UUID.randomUUID()).then().statusCode(429)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("per second (burst 3)"));
+        // An OAI-PMH request by POST only reads: it draws on the same anonymous budget.
+        given().contentType(ContentType.URLENC).formParam("verb", "Identify").post("/oai").then().statusCode(429);
         assertThat(given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/articles").statusCode())
                 .as("a caller with a token is not limited by the address").isEqualTo(200);
     }

@@ -6,12 +6,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Set;
 
 /**
- * Limits reads by callers without a token, per client address, on every endpoint of the service: public reads are
+ * Limits reads (GET, HEAD, and {@link ReadOnly} endpoints) by callers without a token, per client address, on every
+ * endpoint of the service: public reads are
  * the only calls anyone can make without being known, so they are what one client could use to exhaust the database
  * pool. Like the write limit it runs after the endpoint's security check (an anonymous read of a protected endpoint
  * has already been refused with 401).
@@ -22,16 +23,14 @@ import java.util.Set;
  */
 public class AnonymousReadRateLimitFilter {
 
-    private static final Set<String> READS = Set.of("GET", "HEAD");
-
     @Inject
     RateLimiter limiter;
     @Inject
     CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
-    public Uni<Void> limitAnonymousReads(ContainerRequestContext request, HttpServerRequest http) {
-        if (!READS.contains(request.getMethod())) {
+    public Uni<Void> limitAnonymousReads(ContainerRequestContext request, HttpServerRequest http, ResourceInfo resource) {
+        if (!Reads.isRead(request.getMethod(), resource.getResourceMethod())) {
             return Uni.createFrom().voidItem();
         }
         // Deferred: authentication is lazy (quarkus.http.auth.proactive=false); this resolves it if nothing has yet.

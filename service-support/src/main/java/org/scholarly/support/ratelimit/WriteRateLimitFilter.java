@@ -4,6 +4,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Set;
@@ -24,8 +25,8 @@ public class WriteRateLimitFilter {
     CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
-    public Uni<Void> limitWrites(ContainerRequestContext request) {
-        if (!WRITES.contains(request.getMethod())) {
+    public Uni<Void> limitWrites(ContainerRequestContext request, ResourceInfo resource) {
+        if (!WRITES.contains(request.getMethod()) || Reads.isRead(request.getMethod(), resource.getResourceMethod())) {
             return Uni.createFrom().voidItem();
         }
         // Deferred: authentication is lazy (quarkus.http.auth.proactive=false); this resolves it if nothing has yet.
