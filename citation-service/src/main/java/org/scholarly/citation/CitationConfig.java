@@ -15,6 +15,10 @@ public interface CitationConfig {
 
     Counts counts();
 
+    Reconcile reconcile();
+
+    LookupKeys lookupKeys();
+
     /**
      * A standing reference-building policy: articles published after {@code publishedAfter} are reported as
      * BUILDING with {@code notice} until a campaign has built their references, without anyone starting one.
@@ -52,5 +56,20 @@ public interface CitationConfig {
         /** Most count-change events one flush publishes; the rest go out on the next tick. */
         @WithDefault("500")
         int flushBatchSize();
+    }
+
+    interface Reconcile {
+        /**
+         * How often graph changes that ran side by side are looked at again (read by the scheduler as a duration):
+         * the longest a link two concurrent transactions both missed waits.
+         */
+        @WithDefault("1s")
+        String every();
+    }
+
+    interface LookupKeys {
+        /** How often rows stored before lookup keys existed are given theirs, a batch at a time. */
+        @WithDefault("5s")
+        String backfillEvery();
     }
 }

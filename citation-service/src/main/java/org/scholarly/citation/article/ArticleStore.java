@@ -40,7 +40,20 @@ public final class ArticleStore {
         }
     }
 
+    /** A new article: the row and its lookup keys. */
     public static void upsert(Connection c, ArticleRow a) throws SQLException {
+        upsert(c, null, a);
+    }
+
+    /** The row, and its lookup keys when what it matches on changed ({@link ArticleLookupKeys}). */
+    public static void upsert(Connection c, ArticleRow before, ArticleRow a) throws SQLException {
+        write(c, a);
+        if (a.matchesDifferentlyFrom(before)) {
+            ArticleLookupKeys.replace(c, before, a);
+        }
+    }
+
+    private static void write(Connection c, ArticleRow a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO article (id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number,
                     first_page, last_page, titles, title_keys, container_keys, container_words, author_latin, author_hangul,
@@ -76,18 +89,6 @@ public final class ArticleStore {
             s.setArray(18, textArray(c, a.authorHangulFamily()));
             s.setString(19, a.referencesHash());
             s.executeUpdate();
-        }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_title WHERE article_id = ?")) {
-            delete.setObject(1, a.id());
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_title (article_id, title_key) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (String key : a.titleKeys()) {
-                insert.setObject(1, a.id());
-                insert.setString(2, key);
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.scholarly.citation.CitationConfig;
 import org.scholarly.citation.events.CitationEvents;
-import org.scholarly.citation.graph.GraphLock;
 import org.scholarly.citation.reference.ReferenceStatusService;
 import org.scholarly.contract.ReferenceBuildFinished;
 import org.scholarly.support.problem.ProblemException;
@@ -47,8 +46,6 @@ public class ReferenceBuildService {
         UUID id = UUID.randomUUID();
         String notice = request.notice() != null ? request.notice().strip() : config.builds().defaultNotice();
         try (Connection c = dataSource.getConnection()) {
-            // The same lock as every graph change, so an article's status sequence never races with the consumer.
-            GraphLock.acquire(c);
             if (request.journalId() != null && !journalKnown(c, request.journalId())) {
                 throw ProblemException.notFound("No journal " + request.journalId() + " is known to the citation index");
             }

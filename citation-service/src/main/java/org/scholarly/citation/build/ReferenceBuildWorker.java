@@ -8,13 +8,14 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.scholarly.citation.CitationConfig;
 import org.scholarly.citation.graph.CitationGraph;
-import org.scholarly.citation.graph.GraphLock;
+import org.scholarly.citation.graph.GraphChanges;
 import org.scholarly.citation.reference.ReferenceStatusService;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,12 +66,14 @@ public class ReferenceBuildWorker {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    GraphLock.acquire(c);
+                    String startSnapshot = GraphChanges.start(c);
                     picked[0] = next(c);
                     if (picked[0] == null) {
                         return false;
                     }
                     build(c, picked[0]);
+                    // A rebuild reads candidates as the consumer does, and may miss an arrival committing meanwhile.
+                    GraphChanges.record(c, startSnapshot, Set.of(picked[0].articleId()), Set.of());
                     return true;
                 }
             });
@@ -117,7 +120,6 @@ public class ReferenceBuildWorker {
 
     private void markFailed(Item item) {
         try (Connection c = dataSource.getConnection()) {
-            GraphLock.acquire(c);
             finishItem(c, item, "FAILED", 0, 0);
             statuses.fail(c, item.articleId(), item.buildId());
             builds.finishIfDone(c, item.buildId());

@@ -8,7 +8,7 @@ import org.scholarly.citation.article.ArticleRow;
 import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.counts.CountStore;
 import org.scholarly.citation.graph.CitationGraph;
-import org.scholarly.citation.graph.GraphLock;
+import org.scholarly.citation.graph.GraphChanges;
 import org.scholarly.contract.ArticleEventData;
 import org.scholarly.contract.CloudEvent;
 
@@ -16,16 +16,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Applies catalog events in one transaction: each event id is recorded, each snapshot applied if it is newer than
- * the stored version, the counters of every article whose links moved recounted once, and the resulting events
- * appended to the outbox, all or nothing. Returns only after commit.
+ * the stored version, the counters of every article whose links moved recounted once, what the transaction could
+ * have missed of concurrent ones recorded ({@link GraphChanges}), and the resulting events appended to the outbox,
+ * all or nothing. Returns only after commit. No lock is taken beyond the rows it writes.
  */
 @ApplicationScoped
 public class ArticleEventProcessor {
@@ -46,17 +48,26 @@ public class ArticleEventProcessor {
         return applyAll(List.of(new ArticleEvent(event, data))).get(0);
     }
 
-    /** The events in their order (one article's events arrive in version order on its partition); one outcome each. */
+    /**
+     * The events in their order (one article's events arrive in version order on its partition); one outcome each.
+     * Each article is applied once, at the newest version of the poll; an older event of the same poll is superseded
+     * inside the transaction, as if applied and then replaced.
+     */
     @Transactional
     public List<Outcome> applyAll(List<ArticleEvent> events) {
         try (Connection c = dataSource.getConnection()) {
-            GraphLock.acquire(c);
+            String startSnapshot = GraphChanges.start(c);
             List<Outcome> outcomes = new ArrayList<>(events.size());
-            Set<UUID> countsToRefresh = new HashSet<>();
+            Map<UUID, Optional<ArticleRow>> stored = new HashMap<>();
+            Map<UUID, ArticleEventData> newest = new LinkedHashMap<>();
             for (ArticleEvent event : events) {
-                outcomes.add(applyOne(c, event, countsToRefresh));
+                outcomes.add(accept(c, event, stored, newest));
             }
-            CountStore.refresh(c, countsToRefresh);
+            List<CitationGraph.Change> changes = new ArrayList<>();
+            newest.forEach((id, data) -> changes.add(new CitationGraph.Change(stored.get(id), data)));
+            CitationGraph.Applied applied = graph.apply(c, changes);
+            CountStore.refresh(c, applied.countsToRefresh());
+            GraphChanges.record(c, startSnapshot, applied.citing(), applied.arrivals());
             return outcomes;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply " + events.size() + " events, the first "
@@ -64,15 +75,21 @@ public class ArticleEventProcessor {
         }
     }
 
-    private Outcome applyOne(Connection c, ArticleEvent event, Set<UUID> countsToRefresh) throws SQLException {
+    private Outcome accept(Connection c, ArticleEvent event, Map<UUID, Optional<ArticleRow>> stored,
+                           Map<UUID, ArticleEventData> newest) throws SQLException {
         if (!markProcessed(c, event.event(), event.data())) {
             return Outcome.DUPLICATE_EVENT;
         }
-        Optional<ArticleRow> stored = ArticleStore.lock(c, event.data().articleId());
-        if (stored.isPresent() && event.data().version() <= stored.get().version()) {
+        UUID id = event.data().articleId();
+        if (!stored.containsKey(id)) {
+            stored.put(id, ArticleStore.lock(c, id));
+        }
+        long current = newest.containsKey(id) ? newest.get(id).version()
+                : stored.get(id).map(ArticleRow::version).orElse(Long.MIN_VALUE);
+        if (event.data().version() <= current) {
             return Outcome.STALE_VERSION;
         }
-        countsToRefresh.addAll(graph.apply(c, stored, event.data()));
+        newest.put(id, event.data());
         return Outcome.APPLIED;
     }
 

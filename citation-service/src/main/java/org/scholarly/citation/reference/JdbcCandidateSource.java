@@ -3,12 +3,13 @@ package org.scholarly.citation.reference;
 import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.resolution.CandidateArticle;
 import org.scholarly.citation.resolution.CandidateSource;
+import org.scholarly.citation.resolution.LookupKeys;
+import org.scholarly.citation.resolution.ReferenceResolver;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,204 +19,107 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Candidates from the read model with indexed look-ups only: DOI (btree), title trigrams (pg_trgm GIN),
- * (publication year, first page) and (first page, volume or issue) (btree). Only citable articles (published or
- * retracted, not deleted) qualify.
+ * Candidates from the read model by their lookup keys ({@code article_lookup_key}, a B-tree on the key): equality
+ * look-ups only, at most {@value #CANDIDATES_PER_KEY} articles per key, only citable articles (published or
+ * retracted, not deleted). Keys are loaded in sets: {@link #prefetch} asks for the keys of a whole poll of
+ * references in a few statements, so that resolving costs a few round trips per poll instead of one per reference.
+ * Valid for one transaction, after the articles it writes are in: the read model does not change under it.
  */
 public final class JdbcCandidateSource implements CandidateSource {
 
-    /** Title pieces searched per reference; the longest pieces come first. */
-    static final int MAX_TITLE_QUERIES = 6;
-    static final int CANDIDATES_PER_QUERY = 8;
     /**
-     * Volume candidates per reference in the (first page, volume) look-up: a raw string offers every short number
-     * in it, and the look-up probes each pair of first page and volume.
+     * A key shared by more articles than this (page 1 of a year, a formulaic title) adds this many candidates and no
+     * more: a key is evidence only together with the others, and the look-up stays bounded.
      */
-    static final int MAX_VOLUME_KEYS = 12;
-    private static final String CITABLE = "NOT a.deleted AND a.workflow_status IN ('PUBLISHED', 'RETRACTED')";
+    static final int CANDIDATES_PER_KEY = 24;
+    /** Keys per statement: bounds the statement's parameter array. */
+    static final int KEYS_PER_STATEMENT = 20_000;
 
     private static final String CANDIDATE_COLUMNS = "a.id, a.doi, a.publication_year, a.volume, a.issue_number, a.first_page, "
             + "a.last_page, a.title_keys, a.container_keys, a.author_latin, a.author_hangul, a.author_hangul_family, "
             + "a.container_words";
 
     private final Connection connection;
-    private final Map<String, List<CandidateArticle>> prefetchedDois = new HashMap<>();
-    private boolean thresholdSet;
+    private final Map<Long, List<CandidateArticle>> byKey = new HashMap<>();
 
     public JdbcCandidateSource(Connection connection) {
         this.connection = connection;
     }
 
     /**
-     * Looks up the DOIs of a whole reference list in one query, so that resolving it costs one round trip for its
-     * DOIs rather than one per reference. Valid for this source's life: the read model does not change under it.
+     * Loads the candidates of every reference in one go: first the DOIs, then every other key of the references a
+     * DOI does not decide (half of all references carry one, and they need nothing else), then the author-and-year
+     * keys of those that found nothing.
      */
-    public void prefetchDois(Collection<String> dois) {
-        List<String> wanted = dois.stream().filter(d -> d != null && !prefetchedDois.containsKey(d)).distinct().toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + CANDIDATE_COLUMNS + " FROM article a WHERE a.doi = ANY (?) AND " + CITABLE)) {
-            s.setArray(1, connection.createArrayOf("text", wanted.toArray()));
-            wanted.forEach(doi -> prefetchedDois.put(doi, new ArrayList<>()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    CandidateArticle candidate = candidate(r);
-                    prefetchedDois.get(candidate.doi()).add(candidate);
-                }
+    public void prefetch(Collection<ReferenceResolver.Prepared> references) {
+        load(references.stream().filter(r -> r.doi() != null).map(r -> LookupKeys.doi(r.doi())).toList());
+        List<ReferenceResolver.Prepared> open = references.stream().filter(r -> !decidedByDoi(r)).toList();
+        load(open.stream().flatMap(r -> r.keys().stream()).toList());
+        load(open.stream().filter(r -> byKeys(r.keys()).isEmpty()).flatMap(r -> r.fallbackKeys().stream()).toList());
+    }
+
+    private boolean decidedByDoi(ReferenceResolver.Prepared reference) {
+        return reference.doi() != null && byKeys(List.of(LookupKeys.doi(reference.doi()))).stream()
+                .filter(c -> reference.doi().equals(c.doi())).count() == 1;
+    }
+
+    @Override
+    public Collection<CandidateArticle> byKeys(Collection<Long> keys) {
+        load(keys);
+        Map<UUID, CandidateArticle> found = new LinkedHashMap<>();
+        for (Long key : keys) {
+            for (CandidateArticle candidate : byKey.getOrDefault(key, List.of())) {
+                found.putIfAbsent(candidate.id(), candidate);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
+        return found.values();
     }
 
-    @Override
-    public List<CandidateArticle> byDoi(String doi) {
-        List<CandidateArticle> prefetched = prefetchedDois.get(doi);
-        if (prefetched != null) {
-            return List.copyOf(prefetched);
-        }
-        try {
-            return load(ids("SELECT a.id FROM article a WHERE a.doi = ? AND " + CITABLE, doi));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The exact title, (year, first page) and (first page, volume or issue) look-ups go to the database together
-     * with the candidates' rows, in one statement. The last finds references that carry no title
-     * ("Phys. Rev. Lett. 95, 123456 (2005)"): both keys are exact, so its cost does not grow with the catalog.
-     */
-    @Override
-    public Collection<CandidateArticle> search(List<String> titleKeys, String textKey, Collection<Integer> years,
-                                               Collection<Integer> firstPages, Collection<String> pageKeys,
-                                               Collection<String> volumes, UUID exclude) {
-        try {
-            Map<UUID, CandidateArticle> found = new LinkedHashMap<>();
-            List<String> volumeKeys = volumes.stream().limit(MAX_VOLUME_KEYS).toList();
-            boolean byLocator = !pageKeys.isEmpty() && !volumeKeys.isEmpty();
-            if (!titleKeys.isEmpty() || (!years.isEmpty() && !firstPages.isEmpty()) || byLocator) {
-                try (PreparedStatement s = connection.prepareStatement("""
-                        WITH by_title AS (
-                            SELECT t.article_id AS id FROM article_title t JOIN article a ON a.id = t.article_id
-                            WHERE t.title_key = ANY (?) AND""" + " " + CITABLE + """
-                         LIMIT ?),
-                        by_page AS (
-                            SELECT a.id FROM article a
-                            WHERE a.publication_year = ANY (?) AND a.first_page = ANY (?) AND""" + " " + CITABLE + """
-                         LIMIT 20),
-                        by_locator AS (
-                            SELECT a.id FROM article a
-                            WHERE a.first_page = ANY (?) AND (a.volume = ANY (?) OR a.issue_number = ANY (?))
-                              AND""" + " " + CITABLE + """
-                         LIMIT 20)
-                        SELECT""" + " " + CANDIDATE_COLUMNS + """
-                         FROM article a
-                        WHERE a.id IN (SELECT id FROM by_title UNION SELECT id FROM by_page UNION SELECT id FROM by_locator)""")) {
-                    s.setArray(1, connection.createArrayOf("text", titleKeys.toArray()));
-                    s.setInt(2, CANDIDATES_PER_QUERY);
-                    s.setArray(3, connection.createArrayOf("integer", years.toArray()));
-                    s.setArray(4, connection.createArrayOf("text", firstPages.stream().map(String::valueOf).toArray()));
-                    s.setArray(5, connection.createArrayOf("text", byLocator ? pageKeys.toArray() : new Object[0]));
-                    s.setArray(6, connection.createArrayOf("text", volumeKeys.toArray()));
-                    s.setArray(7, connection.createArrayOf("text", volumeKeys.toArray()));
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            CandidateArticle candidate = candidate(r);
-                            found.put(candidate.id(), candidate);
-                        }
-                    }
-                }
+    /** Loads the keys not loaded yet. */
+    public void load(Collection<Long> keys) {
+        List<Long> missing = keys.stream().filter(k -> !byKey.containsKey(k)).distinct().toList();
+        for (int from = 0; from < missing.size(); from += KEYS_PER_STATEMENT) {
+            List<Long> chunk = missing.subList(from, Math.min(missing.size(), from + KEYS_PER_STATEMENT));
+            chunk.forEach(key -> byKey.put(key, new ArrayList<>()));
+            try {
+                query(chunk);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-            found.remove(exclude);
-            return List.copyOf(found.values());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    /** The titles closest to each of the longest keys: a typo, a subtitle, another transliteration. */
-    @Override
-    public Collection<CandidateArticle> similarTitles(List<String> titleKeys, UUID exclude) {
-        try {
-            List<UUID> ids = similarTitleIds(titleKeys);
-            ids.remove(exclude);
-            return load(ids);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** For each key (the longest first) the titles most similar to it, in one statement. */
-    private List<UUID> similarTitleIds(List<String> titleKeys) throws SQLException {
-        setThreshold();
-        List<String> keys = titleKeys.subList(0, Math.min(MAX_TITLE_QUERIES, titleKeys.size()));
-        List<UUID> ids = new ArrayList<>();
+    private void query(List<Long> keys) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("""
-                SELECT closest.article_id FROM unnest(?::text[]) AS wanted (title_key) CROSS JOIN LATERAL (
-                    SELECT t.article_id FROM article_title t JOIN article a ON a.id = t.article_id
-                    WHERE t.title_key % wanted.title_key AND""" + " " + CITABLE + """
-                     ORDER BY similarity(t.title_key, wanted.title_key) DESC LIMIT ?) AS closest""")) {
-            s.setArray(1, connection.createArrayOf("text", keys.toArray()));
-            s.setInt(2, CANDIDATES_PER_QUERY);
+                SELECT wanted.lookup_key,""" + " " + CANDIDATE_COLUMNS + """
+                 FROM unnest(?::bigint[]) AS wanted (lookup_key) CROSS JOIN LATERAL (
+                    SELECT k.article_id FROM article_lookup_key k WHERE k.lookup_key = wanted.lookup_key LIMIT ?) AS hit
+                JOIN article a ON a.id = hit.article_id
+                WHERE NOT a.deleted AND a.workflow_status IN ('PUBLISHED', 'RETRACTED')""")) {
+            s.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+            s.setInt(2, CANDIDATES_PER_KEY);
+            Map<UUID, CandidateArticle> rows = new HashMap<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (!ids.contains(r.getObject(1, UUID.class))) {
-                        ids.add(r.getObject(1, UUID.class));
+                    UUID id = r.getObject("id", UUID.class);
+                    CandidateArticle candidate = rows.get(id);
+                    if (candidate == null) {
+                        candidate = candidate(r);
+                        rows.put(id, candidate);
                     }
+                    byKey.get(r.getLong("lookup_key")).add(candidate);
                 }
             }
         }
-        return ids;
-    }
-
-    private void setThreshold() throws SQLException {
-        if (!thresholdSet) {
-            try (Statement s = connection.createStatement()) {
-                // Candidate retrieval is generous; the resolver's own scoring is strict.
-                s.execute("SET LOCAL pg_trgm.similarity_threshold = 0.3");
-            }
-            thresholdSet = true;
-        }
-    }
-
-    private List<UUID> ids(String sql, String parameter) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private List<CandidateArticle> load(List<UUID> ids) throws SQLException {
-        List<CandidateArticle> candidates = new ArrayList<>();
-        if (ids.isEmpty()) {
-            return candidates;
-        }
-        try (PreparedStatement s = connection.prepareStatement("SELECT " + CANDIDATE_COLUMNS + " FROM article a WHERE a.id = ANY (?)")) {
-            s.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    candidates.add(candidate(r));
-                }
-            }
-        }
-        return candidates;
     }
 
     private static CandidateArticle candidate(ResultSet r) throws SQLException {
-        return new CandidateArticle(r.getObject(1, UUID.class), r.getString(2), (Integer) r.getObject(3),
-                r.getString(4), r.getString(5), page(r.getString(6)), page(r.getString(7)), r.getString(6),
-                ArticleStore.strings(r.getArray(8)), ArticleStore.strings(r.getArray(9)), ArticleStore.strings(r.getArray(13)),
-                ArticleStore.strings(r.getArray(10)), ArticleStore.strings(r.getArray(11)),
-                ArticleStore.strings(r.getArray(12)));
+        String firstPage = r.getString("first_page");
+        return new CandidateArticle(r.getObject("id", UUID.class), r.getString("doi"), (Integer) r.getObject("publication_year"),
+                r.getString("volume"), r.getString("issue_number"), page(firstPage), page(r.getString("last_page")), firstPage,
+                ArticleStore.strings(r.getArray("title_keys")), ArticleStore.strings(r.getArray("container_keys")),
+                ArticleStore.strings(r.getArray("container_words")), ArticleStore.strings(r.getArray("author_latin")),
+                ArticleStore.strings(r.getArray("author_hangul")), ArticleStore.strings(r.getArray("author_hangul_family")));
     }
 
     private static Integer page(String value) {

@@ -35,9 +35,12 @@ public class ReferenceStatusService {
     public record Status(String status, String notice, UUID buildId, int referenceCount, int resolvedCount) {
     }
 
-    /** Recomputes the status; returns it. Publishes an event when it differs from the stored one. */
+    /**
+     * Recomputes the status; returns it. Publishes an event when it differs from the stored one. The row is locked
+     * first: the status sequence is read, incremented and written, and another transaction may refresh it too.
+     */
     public Status refresh(Connection c, UUID articleId) throws SQLException {
-        ArticleRow article = ArticleStore.find(c, articleId).orElseThrow();
+        ArticleRow article = ArticleStore.lock(c, articleId).orElseThrow();
         int[] counts = counts(c, articleId);
         Status next = decide(c, article, counts[0], counts[1]);
         store(c, article, next);
@@ -46,7 +49,7 @@ public class ReferenceStatusService {
 
     /** Marks the article FAILED (a campaign could not build it); the next successful build replaces it. */
     public void fail(Connection c, UUID articleId, UUID buildId) throws SQLException {
-        ArticleRow article = ArticleStore.find(c, articleId).orElseThrow();
+        ArticleRow article = ArticleStore.lock(c, articleId).orElseThrow();
         int[] counts = counts(c, articleId);
         store(c, article, new Status(FAILED, null, buildId, counts[0], counts[1]));
     }

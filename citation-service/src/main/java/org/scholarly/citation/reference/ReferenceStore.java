@@ -1,6 +1,7 @@
 package org.scholarly.citation.reference;
 
 import org.scholarly.citation.article.ArticleRow;
+import org.scholarly.citation.article.ArticleLookupKeys;
 import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.resolution.ParsedReference;
 import org.scholarly.citation.resolution.ReferenceParser;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,56 +43,91 @@ public final class ReferenceStore {
                 r.firstPage(), r.lastPage(), r.doi());
     }
 
+    /** One citing article's new reference list, each entry parsed once. */
+    public record NewList(UUID citing, List<ArticleEventData.Reference> references, List<ReferenceResolver.Prepared> prepared) {
+
+        public static NewList of(UUID citing, List<ArticleEventData.Reference> references) {
+            List<ArticleEventData.Reference> list = references == null ? List.of() : references;
+            return new NewList(citing, list, list.stream().map(r -> ReferenceResolver.prepare(input(r))).toList());
+        }
+    }
+
     /** Replaces the whole reference list of an article, resolving every entry. */
     public static void replace(Connection c, UUID citing, List<ArticleEventData.Reference> references, ReferenceResolver resolver)
             throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_reference WHERE citing_article_id = ?")) {
-            delete.setObject(1, citing);
-            delete.executeUpdate();
-        }
-        if (references == null || references.isEmpty()) {
+        replaceAll(c, List.of(NewList.of(citing, references)), resolver);
+    }
+
+    /**
+     * Replaces the reference lists of many articles in two statements (one delete, one batched insert), resolving
+     * every entry; the caller prefetches the candidates of all of them first ({@link JdbcCandidateSource#prefetch}).
+     */
+    public static void replaceAll(Connection c, List<NewList> lists, ReferenceResolver resolver) throws SQLException {
+        if (lists.isEmpty()) {
             return;
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM article_reference WHERE citing_article_id = ANY (?)")) {
+            delete.setArray(1, c.createArrayOf("uuid", lists.stream().map(NewList::citing).toArray()));
+            delete.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO article_reference (citing_article_id, position, raw, authors, title, container, year, volume, issue,
-                    first_page, last_page, doi, norm_doi, search_key, year_page_keys, status, target_article_id, method, score,
-                    candidate_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    first_page, last_page, doi, norm_doi, status, target_article_id, method, score, candidate_count, lookup_keys)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (citing_article_id, position) DO NOTHING""")) {
-            for (ArticleEventData.Reference reference : references) {
-                ReferenceResolver.Input in = input(reference);
-                Resolution resolution = resolver.resolve(in, citing);
-                insert.setObject(1, citing);
-                insert.setInt(2, reference.position());
-                insert.setString(3, in.raw());
-                insert.setArray(4, in.authors() == null ? null : ArticleStore.textArray(c, in.authors()));
-                insert.setString(5, in.title());
-                insert.setString(6, in.container());
-                ArticleStore.setInteger(insert, 7, in.year());
-                insert.setString(8, in.volume());
-                insert.setString(9, in.issue());
-                insert.setString(10, in.firstPage());
-                insert.setString(11, in.lastPage());
-                insert.setString(12, in.doi());
-                insert.setString(13, normalisedDoi(in));
-                insert.setString(14, searchKey(in));
-                insert.setArray(15, ArticleStore.textArray(c, List.copyOf(yearPageKeys(in))));
-                bindResolution(insert, 16, resolution);
-                insert.addBatch();
+            for (NewList list : lists) {
+                for (int i = 0; i < list.references().size(); i++) {
+                    ReferenceResolver.Prepared prepared = list.prepared().get(i);
+                    ReferenceResolver.Input in = prepared.input();
+                    Resolution resolution = resolver.resolve(prepared, list.citing());
+                    insert.setObject(1, list.citing());
+                    insert.setInt(2, list.references().get(i).position());
+                    insert.setString(3, in.raw());
+                    insert.setArray(4, in.authors() == null ? null : ArticleStore.textArray(c, in.authors()));
+                    insert.setString(5, in.title());
+                    insert.setString(6, in.container());
+                    ArticleStore.setInteger(insert, 7, in.year());
+                    insert.setString(8, in.volume());
+                    insert.setString(9, in.issue());
+                    insert.setString(10, in.firstPage());
+                    insert.setString(11, in.lastPage());
+                    insert.setString(12, in.doi());
+                    insert.setString(13, prepared.doi());
+                    bindResolution(insert, 14, resolution);
+                    insert.setArray(19, lookupKeys(c, prepared, resolution));
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }
     }
 
-    public static void updateResolution(Connection c, UUID citing, int position, Resolution resolution) throws SQLException {
+    public static void updateResolution(Connection c, UUID citing, int position, ReferenceResolver.Prepared reference,
+                                        Resolution resolution) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE article_reference SET status = ?, target_article_id = ?, method = ?, score = ?, candidate_count = ?,
-                    resolved_at = now() WHERE citing_article_id = ? AND position = ?""")) {
+                    lookup_keys = ?, resolved_at = now() WHERE citing_article_id = ? AND position = ?""")) {
             bindResolution(s, 1, resolution);
-            s.setObject(6, citing);
-            s.setInt(7, position);
+            s.setArray(6, lookupKeys(c, reference, resolution));
+            s.setObject(7, citing);
+            s.setInt(8, position);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * The keys a later arrival finds this reference by: only while it is open or weakly linked (the partial index's
+     * predicate), since a reference linked for good is never looked at again from the other side.
+     */
+    private static java.sql.Array lookupKeys(Connection c, ReferenceResolver.Prepared reference, Resolution resolution)
+            throws SQLException {
+        return c.createArrayOf("bigint", open(resolution) ? reference.keys().toArray() : new Object[0]);
+    }
+
+    /** Spelled like the partial index: {@code status <> 'RESOLVED' OR score < 0.8}. */
+    static boolean open(Resolution resolution) {
+        return resolution.status() != Resolution.Status.RESOLVED
+                || (resolution.score() != null && resolution.score() < WEAK_LINK_SCORE);
     }
 
     private static void bindResolution(PreparedStatement s, int from, Resolution resolution) throws SQLException {
@@ -132,30 +169,61 @@ public final class ReferenceStore {
     /**
      * References that may point to a newly arrived or changed article: open ones (unresolved or ambiguous) and
      * weakly linked ones (no DOI, score below {@value #WEAK_LINK_SCORE}: linked to a look-alike because the work they
-     * name had not arrived yet), with the same DOI, the same (year, first page), or one of the article's titles
-     * inside the reference text. Each branch uses a partial index
-     * over open references only (a bitmap OR); nothing scans the resolved ones. The statement text is the same for
-     * every article, so the service plans it once (see {@code plan_cache_mode} in application.properties): estimating
-     * trigram conditions costs more than running them.
+     * name had not arrived yet) that share one of its lookup keys. One GIN look-up by exact keys over open
+     * references only; nothing scans the resolved ones, and the cost does not grow with the catalog.
      */
     public static List<StoredReference> openCandidatesFor(Connection c, ArticleRow article) throws SQLException {
-        List<String> titleKeys = article.titleKeys().stream().filter(key -> key.length() >= 4).toList();
-        boolean yearPage = article.year() != null && article.firstPage() != null;
-        if (article.doi() == null && !yearPage && titleKeys.isEmpty()) {
-            return List.of();
+        return openCandidatesFor(c, List.of(article), Set.of());
+    }
+
+    /** The same for many arrivals at once, leaving out the references of {@code skipCiting}. */
+    public static List<StoredReference> openCandidatesFor(Connection c, Collection<ArticleRow> arrivals, Collection<UUID> skipCiting)
+            throws SQLException {
+        Set<Long> keys = new LinkedHashSet<>();
+        Set<UUID> skip = new HashSet<>(skipCiting);
+        for (ArticleRow arrival : arrivals) {
+            keys.addAll(ArticleLookupKeys.of(arrival));
+            skip.add(arrival.id());
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.45");
+        if (keys.isEmpty()) {
+            return List.of();
         }
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
                  FROM article_reference
-                WHERE (status <> 'RESOLVED' OR score < 0.8) AND citing_article_id <> ?
-                  AND (norm_doi = ? OR year_page_keys && ? OR search_key %> ANY (?))
+                WHERE (status <> 'RESOLVED' OR score < 0.8) AND lookup_keys && ?::bigint[]
+                  AND NOT (citing_article_id = ANY (?))
                 ORDER BY citing_article_id, position""")) {
-            s.setObject(1, article.id());
-            s.setString(2, article.doi());
-            s.setArray(3, c.createArrayOf("text", yearPage ? new Object[]{article.year() + ":" + article.firstPage()} : new Object[0]));
-            s.setArray(4, c.createArrayOf("text", titleKeys.toArray()));
+            s.setArray(1, c.createArrayOf("bigint", keys.toArray()));
+            s.setArray(2, c.createArrayOf("uuid", skip.toArray()));
+            return read(s);
+        }
+    }
+
+    /** Open references stored before lookup keys existed (migration V9 marks them {0}), locked, at most {@code limit}. */
+    public static List<StoredReference> awaitingLookupKeys(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM article_reference
+                WHERE (status <> 'RESOLVED' OR score < 0.8) AND lookup_keys @> '{0}' AND lookup_keys = '{0}'
+                LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            s.setInt(1, limit);
+            return read(s);
+        }
+    }
+
+    /** The open references of the given citing articles that share a key with one of the arrivals. */
+    public static List<StoredReference> openReferencesOf(Connection c, Collection<UUID> citing, Collection<ArticleRow> arrivals)
+            throws SQLException {
+        Set<Long> keys = new LinkedHashSet<>();
+        arrivals.forEach(arrival -> keys.addAll(ArticleLookupKeys.of(arrival)));
+        if (keys.isEmpty() || citing.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM article_reference
+                WHERE citing_article_id = ANY (?) AND (status <> 'RESOLVED' OR score < 0.8) AND lookup_keys && ?::bigint[]
+                ORDER BY citing_article_id, position""")) {
+            s.setArray(1, c.createArrayOf("uuid", citing.toArray()));
+            s.setArray(2, c.createArrayOf("bigint", keys.toArray()));
             return read(s);
         }
     }
@@ -171,58 +239,17 @@ public final class ReferenceStore {
         List<StoredReference> references = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                ReferenceResolver.Input in = new ReferenceResolver.Input(r.getString(3),
-                        r.getArray(4) == null ? null : ArticleStore.strings(r.getArray(4)), r.getString(5), r.getString(6),
-                        (Integer) r.getObject(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12));
-                String method = r.getString(15);
-                Resolution resolution = new Resolution(Resolution.Status.valueOf(r.getString(13)), r.getObject(14, UUID.class),
-                        method == null ? null : Resolution.Method.valueOf(method), (Double) r.getObject(16), r.getInt(17));
-                references.add(new StoredReference(r.getObject(1, UUID.class), r.getInt(2), in, resolution));
+                ReferenceResolver.Input in = new ReferenceResolver.Input(r.getString("raw"),
+                        r.getArray("authors") == null ? null : ArticleStore.strings(r.getArray("authors")), r.getString("title"),
+                        r.getString("container"), (Integer) r.getObject("year"), r.getString("volume"), r.getString("issue"),
+                        r.getString("first_page"), r.getString("last_page"), r.getString("doi"));
+                String method = r.getString("method");
+                Resolution resolution = new Resolution(Resolution.Status.valueOf(r.getString("status")),
+                        r.getObject("target_article_id", UUID.class), method == null ? null : Resolution.Method.valueOf(method),
+                        (Double) r.getObject("score"), r.getInt("candidate_count"));
+                references.add(new StoredReference(r.getObject("citing_article_id", UUID.class), r.getInt("position"), in, resolution));
             }
         }
         return references;
-    }
-
-    /** The normalised DOIs the resolver will look up for these references (see {@link JdbcCandidateSource#prefetchDois}). */
-    public static List<String> dois(Collection<ReferenceResolver.Input> references) {
-        return references.stream().map(ReferenceStore::normalisedDoi).filter(Objects::nonNull).distinct().toList();
-    }
-
-    static String normalisedDoi(ReferenceResolver.Input in) {
-        String doi = TextKeys.doi(in.doi());
-        return doi != null ? doi : TextKeys.doi(in.raw());
-    }
-
-    /** The text a late-arriving title is looked for in: the raw string, or the structured fields run together. */
-    static String searchKey(ReferenceResolver.Input in) {
-        if (in.raw() != null && !in.raw().isBlank()) {
-            return TextKeys.key(in.raw());
-        }
-        return TextKeys.key(Stream.of(in.authors() == null ? "" : String.join(" ", in.authors()), in.title(), in.container(),
-                        in.year() == null ? null : in.year().toString(), in.volume(), in.firstPage())
-                .filter(v -> v != null).collect(Collectors.joining(" ")));
-    }
-
-    static Set<String> yearPageKeys(ReferenceResolver.Input in) {
-        Set<Integer> years = new LinkedHashSet<>();
-        Set<String> pages = new LinkedHashSet<>();
-        ParsedReference structured = ReferenceParser.structured(in.authors(), in.title(), in.container(), in.year(), in.volume(),
-                in.issue(), in.firstPage(), in.lastPage(), in.doi());
-        years.addAll(structured.years());
-        // Page keys, not only page ranges: a reference without a title often gives a first page or an article number
-        // alone ("Phys. Rev. Lett. 95, 123456 (2005)"), and must still be found when that article arrives.
-        pages.addAll(structured.pageKeys());
-        if (in.raw() != null && !in.raw().isBlank()) {
-            ParsedReference raw = ReferenceParser.raw(in.raw());
-            years.addAll(raw.years());
-            pages.addAll(raw.pageKeys());
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (Integer year : years) {
-            for (String page : pages) {
-                keys.add(year + ":" + page);
-            }
-        }
-        return keys;
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param pageKeys    first-page candidates as the catalog stores them: page numbers, article numbers ("123456",
  *                    "e0123456") and supplement pages ("s184"), for the (volume, first page) look-up
  * @param words       the words in which a journal's name or abbreviation is looked for ({@link JournalWords})
+ * @param pieces      the keys of a raw string's pieces between delimiters, in their order (none when structured):
+ *                    a title that holds a comma or a colon is two of them ({@link LookupKeys})
  */
 public record ParsedReference(
         boolean structured,
@@ -29,7 +31,8 @@ public record ParsedReference(
         List<PageRange> pageRanges,
         Set<String> numbers,
         Set<String> pageKeys,
-        List<JournalWords.Word> words) {
+        List<JournalWords.Word> words,
+        List<String> pieces) {
 
     public record PageRange(int first, Integer last) {
     }

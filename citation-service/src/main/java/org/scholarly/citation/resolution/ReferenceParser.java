@@ -39,6 +39,8 @@ public final class ReferenceParser {
      * then every standalone number or article number. A title-less reference has three to five numbers.
      */
     static final int MAX_PAGE_KEYS = 16;
+    /** Pieces of a raw string kept in order for joining adjacent ones into title keys. */
+    static final int MAX_PIECES = 24;
     /** Article numbers ("123456", "e0123456", "CD001234") have at most this many digits. */
     private static final int MAX_ARTICLE_NUMBER_DIGITS = 8;
 
@@ -93,7 +95,7 @@ public final class ReferenceParser {
             pageKeys.add(pageKey);
         }
         return new ParsedReference(true, TextKeys.doi(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
-                TextKeys.key(leading(container)), years, ranges, numbers, pageKeys, JournalWords.words(leading(container)));
+                TextKeys.key(leading(container)), years, ranges, numbers, pageKeys, JournalWords.words(leading(container)), List.of());
     }
 
     public static ParsedReference raw(String raw) {
@@ -114,8 +116,13 @@ public final class ReferenceParser {
             }
         }
         List<String> segments = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         for (String segment : SEGMENT_BREAK.split(text)) {
             segments.add(segment);
+            String piece = TextKeys.key(segment);
+            if (!piece.isEmpty() && pieces.size() < MAX_PIECES) {
+                pieces.add(piece);
+            }
         }
         segments.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(s -> addKey(titleKeys, s));
@@ -163,7 +170,7 @@ public final class ReferenceParser {
             }
         }
         return new ParsedReference(false, TextKeys.doi(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
-                fold(text), containerKey, years, ranges, numbers, pageKeys, words);
+                fold(text), containerKey, years, ranges, numbers, pageKeys, words, pieces);
     }
 
     /**

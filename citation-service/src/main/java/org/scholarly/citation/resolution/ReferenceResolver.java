@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -44,14 +45,34 @@ public final class ReferenceResolver {
         }
     }
 
-    public Resolution resolve(Input reference, UUID citingArticle) {
+    /**
+     * A reference parsed once, with the keys it is looked up by ({@link LookupKeys}), and the author-and-year keys
+     * it falls back on when those find nothing.
+     */
+    public record Prepared(Input input, ParsedReference structured, ParsedReference raw, String doi, Set<Long> keys,
+                           Set<Long> fallbackKeys) {
+    }
+
+    public static Prepared prepare(Input reference) {
         ParsedReference structured = ReferenceParser.structured(reference.authors(), reference.title(), reference.container(),
                 reference.year(), reference.volume(), reference.issue(), reference.firstPage(), reference.lastPage(), reference.doi());
         ParsedReference raw = notBlank(reference.raw()) ? ReferenceParser.raw(reference.raw()) : null;
-
         String doi = structured.doi() != null ? structured.doi() : raw == null ? null : raw.doi();
+        Set<Long> fallback = new java.util.LinkedHashSet<>(LookupKeys.authorYearsOfReference(structured));
+        if (raw != null) {
+            fallback.addAll(LookupKeys.authorYearsOfReference(raw));
+        }
+        return new Prepared(reference, structured, raw, doi, LookupKeys.ofReference(doi, structured, raw), fallback);
+    }
+
+    public Resolution resolve(Input reference, UUID citingArticle) {
+        return resolve(prepare(reference), citingArticle);
+    }
+
+    public Resolution resolve(Prepared reference, UUID citingArticle) {
+        String doi = reference.doi();
         if (doi != null) {
-            List<CandidateArticle> byDoi = source.byDoi(doi).stream().filter(c -> !c.id().equals(citingArticle)).toList();
+            List<CandidateArticle> byDoi = byDoi(doi, citingArticle);
             if (byDoi.size() == 1) {
                 return new Resolution(Resolution.Status.RESOLVED, byDoi.get(0).id(), Resolution.Method.DOI, 1.0, 1);
             }
@@ -59,15 +80,24 @@ public final class ReferenceResolver {
                 return new Resolution(Resolution.Status.AMBIGUOUS, null, Resolution.Method.DOI, 1.0, byDoi.size());
             }
         }
+        // One look-up by exact keys for both readings of the reference; each reading then decides on its own.
+        Map<UUID, CandidateArticle> candidates = new LinkedHashMap<>();
+        source.byKeys(reference.keys()).forEach(c -> candidates.putIfAbsent(c.id(), c));
+        candidates.remove(citingArticle);
+        if (candidates.isEmpty()) {
+            source.byKeys(reference.fallbackKeys()).forEach(c -> candidates.putIfAbsent(c.id(), c));
+            candidates.remove(citingArticle);
+        }
         Resolution best = null;
-        if (reference.hasStructured()) {
-            best = match(structured, doi, citingArticle, Resolution.Method.STRUCTURED);
+        if (reference.input().hasStructured()) {
+            best = decide(reference.structured(), doi, candidates.values(), Resolution.Method.STRUCTURED);
             if (best.resolved()) {
                 return best;
             }
         }
+        ParsedReference raw = reference.raw();
         if (raw != null && raw.hasEvidence()) {
-            Resolution fromRaw = match(raw, doi, citingArticle, Resolution.Method.UNSTRUCTURED);
+            Resolution fromRaw = decide(raw, doi, candidates.values(), Resolution.Method.UNSTRUCTURED);
             if (fromRaw.resolved() || best == null || best.status() != Resolution.Status.AMBIGUOUS) {
                 best = fromRaw;
             }
@@ -75,19 +105,9 @@ public final class ReferenceResolver {
         return best != null ? best : Resolution.unresolved(doi != null ? Resolution.Method.DOI : Resolution.Method.UNSTRUCTURED, null, 0);
     }
 
-    private Resolution match(ParsedReference ref, String doi, UUID citingArticle, Resolution.Method method) {
-        List<Integer> firstPages = ref.pageRanges().stream().map(ParsedReference.PageRange::first).toList();
-        Map<UUID, CandidateArticle> candidates = new LinkedHashMap<>();
-        source.search(ref.titleKeys(), ref.textKey(), ref.years(), firstPages, ref.pageKeys(), ref.numbers(), citingArticle)
-                .forEach(c -> candidates.put(c.id(), c));
-        // The similar-title search is the one look-up whose cost grows with the catalog: only for a reference whose
-        // title is no catalog title exactly. It runs even when the (year, first page) look-up found an acceptable
-        // candidate, because a look-alike on the same page must not win over the work the reference names.
-        boolean exactTitle = candidates.values().stream().anyMatch(c -> c.titleKeys().stream().anyMatch(ref.titleKeys()::contains));
-        if (!exactTitle && !ref.titleKeys().isEmpty()) {
-            source.similarTitles(ref.titleKeys(), citingArticle).forEach(c -> candidates.putIfAbsent(c.id(), c));
-        }
-        return decide(ref, doi, candidates.values(), method);
+    private List<CandidateArticle> byDoi(String doi, UUID citingArticle) {
+        return source.byKeys(Set.of(LookupKeys.doi(doi))).stream()
+                .filter(c -> doi.equals(c.doi()) && !c.id().equals(citingArticle)).toList();
     }
 
     private static Resolution decide(ParsedReference ref, String doi, Collection<CandidateArticle> candidates, Resolution.Method method) {

@@ -77,7 +77,9 @@ class LateArrivalLookupTest {
             List<StoredReference> open = ReferenceStore.openCandidatesFor(c, arrived);
 
             assertThat(open).extracting(StoredReference::citingArticleId).containsExactly(citing.id);
-            assertThat(resolver.resolve(open.get(0).input(), citing.id).target()).isEqualTo(target.id);
+            // A candidate source serves one state of the read model; the arrival is a new one.
+            ReferenceResolver afterArrival = new ReferenceResolver(new JdbcCandidateSource(c));
+            assertThat(afterArrival.resolve(open.get(0).input(), citing.id).target()).isEqualTo(target.id);
             c.rollback();
         }
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.scholarly.citation.article.ArticleSnapshots;
 import org.scholarly.citation.article.ArticleStore;
 import org.scholarly.citation.resolution.CandidateArticle;
+import org.scholarly.citation.resolution.ReferenceResolver;
 import org.scholarly.citation.testing.ArticleDraft;
 import org.scholarly.citation.testing.MigratedDatabase;
 
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +51,11 @@ class LocatorLookupTest {
             JdbcCandidateSource source = new JdbcCandidateSource(c);
             long before = sequentialScans(c);
 
-            Collection<CandidateArticle> physics = source.search(List.of(), "", List.of(), List.of(),
-                    List.of("95", "123456"), List.of("95"), null);
-            Collection<CandidateArticle> supplement = source.search(List.of(), "", List.of(), List.of(),
-                    List.of("15", "s184"), List.of("15"), null);
+            Collection<CandidateArticle> physics = source.byKeys(keys("[12] Y. Tanaka, Phys. Rev. Lett. 95, 123456 (2005)."));
+            Collection<CandidateArticle> supplement = source.byKeys(
+                    keys("(1) Yamidanov, R. S.; Sadykova, R. European Neuropsychopharmacology 2005, 15, S184–S185."));
 
-            assertThat(sequentialScans(c) - before).as("sequential scans of article").isZero();
+            assertThat(sequentialScans(c) - before).as("sequential scans of article and article_lookup_key").isZero();
             assertThat(physics).extracting(CandidateArticle::id).containsExactly(byArticleNumber.id);
             assertThat(physics).extracting(CandidateArticle::containerWords).containsExactly(List.of("physical review letters"));
             assertThat(supplement).extracting(CandidateArticle::id).containsExactly(bySupplementPage.id);
@@ -62,9 +63,13 @@ class LocatorLookupTest {
         }
     }
 
+    private static Set<Long> keys(String raw) {
+        return ReferenceResolver.prepare(new ReferenceResolver.Input(raw, null, null, null, null, null, null, null, null, null)).keys();
+    }
+
     private static long sequentialScans(Connection c) throws Exception {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'article'")) {
+             ResultSet r = s.executeQuery("SELECT sum(seq_scan) FROM pg_stat_xact_user_tables WHERE relname IN ('article', 'article_lookup_key')")) {
             return r.next() ? r.getLong(1) : 0;
         }
     }
