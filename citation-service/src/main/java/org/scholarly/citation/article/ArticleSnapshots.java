@@ -1,5 +1,7 @@
 package org.scholarly.citation.article;
 
+import org.scholarly.support.text.Hangul;
+import org.scholarly.support.text.Dois;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.scholarly.citation.resolution.JournalWords;
 import org.scholarly.citation.resolution.TextKeys;
@@ -37,7 +39,7 @@ public final class ArticleSnapshots {
             List<String> families = author.familyNames() == null ? List.of() : author.familyNames();
             for (String family : families) {
                 String trimmed = family.trim();
-                if (TextKeys.isHangul(trimmed)) {
+                if (Hangul.isHangul(trimmed)) {
                     hangulFamily.add(trimmed);
                 } else if (!trimmed.isEmpty()) {
                     latin.add(trimmed.toLowerCase(Locale.ROOT));
@@ -45,7 +47,7 @@ public final class ArticleSnapshots {
             }
             for (String name : author.names() == null ? List.<String>of() : author.names().values()) {
                 String compact = name.replaceAll("\\s+", "");
-                if (TextKeys.isHangul(compact)) {
+                if (Hangul.isHangul(compact)) {
                     hangul.add(compact);
                     if (families.isEmpty() && compact.length() >= 2 && compact.length() <= 4) {
                         hangulFamily.add(compact.substring(0, 1));
@@ -61,7 +63,7 @@ public final class ArticleSnapshots {
             }
         }
         return new ArticleRow(data.articleId(), data.version(), data.workflowStatus(), data.deleted(),
-                TextKeys.doi(data.doi()), year, data.journal() == null ? null : data.journal().id(),
+                Dois.find(data.doi()), year, data.journal() == null ? null : data.journal().id(),
                 issue == null ? null : TextKeys.number(issue.volume()), issue == null ? null : TextKeys.number(issue.number()),
                 TextKeys.number(data.firstPage()), TextKeys.number(data.lastPage()),
                 json(data.titles() == null ? Map.of() : new TreeMap<>(data.titles())), titleKeys, containerKeys, containerWords,

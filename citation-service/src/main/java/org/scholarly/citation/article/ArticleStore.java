@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class ArticleStore {
 
     static final String COLUMNS = "id, version, workflow_status, deleted, doi, publication_year, journal_id, volume, issue_number, "
-            + "first_page, last_page, titles::text, title_keys, container_keys, container_words, author_latin, author_hangul, author_hangul_family, "
+            + "first_page, last_page, titles::text AS titles, title_keys, container_keys, container_words, author_latin, author_hangul, author_hangul_family, "
             + "references_hash, reference_status, status_notice, status_build_id, status_sequence, reference_count, resolved_count, built_at";
 
     private ArticleStore() {
@@ -93,12 +93,15 @@ public final class ArticleStore {
     }
 
     static ArticleRow read(ResultSet r) throws SQLException {
-        return new ArticleRow(r.getObject(1, UUID.class), r.getLong(2), r.getString(3), r.getBoolean(4), r.getString(5),
-                (Integer) r.getObject(6), r.getObject(7, UUID.class), r.getString(8), r.getString(9), r.getString(10),
-                r.getString(11), r.getString(12), strings(r.getArray(13)), strings(r.getArray(14)), strings(r.getArray(15)),
-                strings(r.getArray(16)), strings(r.getArray(17)), strings(r.getArray(18)), r.getString(19), r.getString(20),
-                r.getString(21), r.getObject(22, UUID.class), r.getLong(23), r.getInt(24), r.getInt(25),
-                r.getObject(26, OffsetDateTime.class));
+        return new ArticleRow(r.getObject("id", UUID.class), r.getLong("version"), r.getString("workflow_status"),
+                r.getBoolean("deleted"), r.getString("doi"), (Integer) r.getObject("publication_year"),
+                r.getObject("journal_id", UUID.class), r.getString("volume"), r.getString("issue_number"),
+                r.getString("first_page"), r.getString("last_page"), r.getString("titles"), strings(r.getArray("title_keys")),
+                strings(r.getArray("container_keys")), strings(r.getArray("container_words")),
+                strings(r.getArray("author_latin")), strings(r.getArray("author_hangul")),
+                strings(r.getArray("author_hangul_family")), r.getString("references_hash"), r.getString("reference_status"),
+                r.getString("status_notice"), r.getObject("status_build_id", UUID.class), r.getLong("status_sequence"),
+                r.getInt("reference_count"), r.getInt("resolved_count"), r.getObject("built_at", OffsetDateTime.class));
     }
 
     public static Array textArray(Connection c, List<String> values) throws SQLException {

@@ -62,7 +62,7 @@ public class ConcurrentChangeReconciler {
                 s.setInt(1, BATCH);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        pending.add(r.getLong(1));
+                        pending.add(r.getLong("id"));
                     }
                 }
             }

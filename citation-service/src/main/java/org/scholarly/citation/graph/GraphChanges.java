@@ -23,10 +23,10 @@ public final class GraphChanges {
 
     /** Must be the transaction's first statement: the snapshot every later read of the transaction includes. */
     public static String start(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_current_snapshot()::text");
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_current_snapshot()::text AS snapshot");
              ResultSet r = s.executeQuery()) {
             r.next();
-            return r.getString(1);
+            return r.getString("snapshot");
         }
     }
 

@@ -62,7 +62,7 @@ public class LookupKeyBackfill {
             s.setInt(1, BATCH);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
+                    ids.add(r.getObject("id", UUID.class));
                 }
             }
         }

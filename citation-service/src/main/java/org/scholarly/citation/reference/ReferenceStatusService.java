@@ -64,7 +64,7 @@ public class ReferenceStatusService {
             s.setObject(1, article.id());
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
-                    return new Status("BUILDING", r.getString(2), r.getObject(1, UUID.class), referenceCount, resolvedCount);
+                    return new Status("BUILDING", r.getString("notice"), r.getObject("id", UUID.class), referenceCount, resolvedCount);
                 }
             }
         }
@@ -108,11 +108,11 @@ public class ReferenceStatusService {
 
     private static int[] counts(Connection c, UUID articleId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT count(*), count(*) FILTER (WHERE status = 'RESOLVED') FROM article_reference WHERE citing_article_id = ?")) {
+                "SELECT count(*) AS total, count(*) FILTER (WHERE status = 'RESOLVED') AS resolved FROM article_reference WHERE citing_article_id = ?")) {
             s.setObject(1, articleId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new int[]{r.getInt(1), r.getInt(2)};
+                return new int[]{r.getInt("total"), r.getInt("resolved")};
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.scholarly.citation.resolution;
 
+import org.scholarly.support.text.Hangul;
+import org.scholarly.support.text.Dois;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +96,7 @@ public final class ReferenceParser {
         if (pageKey != null) {
             pageKeys.add(pageKey);
         }
-        return new ParsedReference(true, TextKeys.doi(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
+        return new ParsedReference(true, Dois.find(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
                 TextKeys.key(leading(container)), years, ranges, numbers, pageKeys, JournalWords.words(leading(container)), List.of());
     }
 
@@ -169,7 +171,7 @@ public final class ReferenceParser {
                 pageKeys.add(key);
             }
         }
-        return new ParsedReference(false, TextKeys.doi(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
+        return new ParsedReference(false, Dois.find(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
                 fold(text), containerKey, years, ranges, numbers, pageKeys, words, pieces);
     }
 
@@ -211,7 +213,7 @@ public final class ReferenceParser {
 
     private static void addKey(Set<String> keys, String text) {
         String key = TextKeys.key(text);
-        boolean hangul = key.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+        boolean hangul = Hangul.contains(key);
         // Short pieces ("ed", "pp", "42집") are not titles; Hangul packs more into fewer letters.
         if (key.length() >= (hangul ? 4 : 8) && !key.chars().allMatch(Character::isDigit)) {
             keys.add(key);

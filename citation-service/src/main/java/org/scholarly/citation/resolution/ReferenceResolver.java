@@ -1,5 +1,6 @@
 package org.scholarly.citation.resolution;
 
+import org.scholarly.support.text.Hangul;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -240,7 +241,7 @@ public final class ReferenceResolver {
     }
 
     private static int minimumContainedLength(String key) {
-        return key.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL) ? 6 : 15;
+        return Hangul.contains(key) ? 6 : 15;
     }
 
     private static boolean authorMatches(ParsedReference ref, CandidateArticle c) {
@@ -263,7 +264,7 @@ public final class ReferenceResolver {
             // Structured Korean author lists hold full names; their first syllable is the family name.
             for (String author : ref.authorText().split(";")) {
                 String name = TextKeys.key(author);
-                if (TextKeys.isHangul(name) && name.length() >= 2 && name.length() <= 4
+                if (Hangul.isHangul(name) && name.length() >= 2 && name.length() <= 4
                         && c.hangulFamilyNames().contains(name.substring(0, 1))) {
                     return true;
                 }

@@ -4,17 +4,12 @@ import org.scholarly.support.text.MatchKeys;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Normal forms used on both sides of matching: the catalog's articles and the references that may cite them. */
+/**
+ * Normal forms used on both sides of matching: the catalog's articles and the references that may cite them. DOIs
+ * and Hangul are service-support's ({@code Dois}, {@code Hangul}), as in every service.
+ */
 public final class TextKeys {
-
-    /**
-     * Linear on any text: a start that fails does so within "10." and nine digits, and the suffix, once begun,
-     * cannot fail.
-     */
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/[^\\s\"<>]+");
 
     private TextKeys() {
     }
@@ -22,25 +17,6 @@ public final class TextKeys {
     /** A title or free text in the form the catalog matches on too ({@link MatchKeys#matchKey}). */
     public static String key(String text) {
         return MatchKeys.matchKey(text);
-    }
-
-    /** Lower-case, without resolver prefixes and trailing punctuation; null unless it looks like a DOI. */
-    public static String doi(String value) {
-        if (value == null) {
-            return null;
-        }
-        Matcher matcher = DOI.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT));
-        if (!matcher.find()) {
-            return null;
-        }
-        // Trimmed by index: cutting one character at a time would copy the rest of a long run of "))))" each time.
-        String found = matcher.group();
-        int end = found.length();
-        while (end > 0 && ".,;:)]}'".indexOf(found.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        String doi = found.substring(0, end);
-        return doi.contains("/") && doi.indexOf('/') < doi.length() - 1 ? doi : null;
     }
 
     /** Page or volume tokens compared as numbers where they are numbers ("042" = "42"). */
@@ -69,10 +45,5 @@ public final class TextKeys {
 
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    public static boolean isHangul(String text) {
-        return text != null && !text.isEmpty() && text.codePoints()
-                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 }

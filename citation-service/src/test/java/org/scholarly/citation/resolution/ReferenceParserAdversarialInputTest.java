@@ -1,5 +1,6 @@
 package org.scholarly.citation.resolution;
 
+import org.scholarly.support.text.Dois;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class ReferenceParserAdversarialInputTest {
     void findsADoiFollowedByNineHundredThousandClosingBracketsInWellUnderASecond() {
         String reference = "Kim, J. (2015). doi:10.1234/abc" + ")".repeat(900_000);
 
-        String doi = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> TextKeys.doi(reference));
+        String doi = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Dois.find(reference));
 
         assertThat(doi).isEqualTo("10.1234/abc");
     }
@@ -150,7 +151,7 @@ class ReferenceParserAdversarialInputTest {
      */
     private static void parseAsTheResolverDoes(String reference) {
         ParsedReference parsed = ReferenceParser.raw(reference);
-        TextKeys.doi(reference);
+        Dois.find(reference);
         TextKeys.key(reference);
         // The resolver looks for each candidate's journal among the reference's words.
         JournalWords.names(parsed.words(), "physical review letters");

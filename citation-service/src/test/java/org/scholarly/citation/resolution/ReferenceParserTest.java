@@ -1,5 +1,6 @@
 package org.scholarly.citation.resolution;
 
+import org.scholarly.support.text.Dois;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,9 +41,9 @@ class ReferenceParserTest {
 
     @Test
     void normalisesDoisFromResolverUrlsAndPrefixes() {
-        assertThat(TextKeys.doi("https://doi.org/10.1080/14682745.2011.545600.")).isEqualTo("10.1080/14682745.2011.545600");
-        assertThat(TextKeys.doi("doi:10.1353/JKS.2017.0003")).isEqualTo("10.1353/jks.2017.0003");
-        assertThat(TextKeys.doi("no doi here")).isNull();
+        assertThat(Dois.find("https://doi.org/10.1080/14682745.2011.545600.")).isEqualTo("10.1080/14682745.2011.545600");
+        assertThat(Dois.find("doi:10.1353/JKS.2017.0003")).isEqualTo("10.1353/jks.2017.0003");
+        assertThat(Dois.find("no doi here")).isNull();
     }
 
     @Test
