@@ -12,7 +12,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.scholarly.catalog.common.Bodies;
 import org.scholarly.support.problem.ProblemException;
 import org.scholarly.support.ratelimit.ReadOnly;
@@ -44,6 +51,15 @@ public class OaiResource {
     @GET
     @PermitAll
     @Produces(XML)
+    @APIResponse(responseCode = "200", description = "An OAI-PMH response document; protocol errors are inside it, as OAI-PMH requires",
+            content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, description = "OAI-PMH 2.0 XML")))
+    @Parameter(name = "verb", in = ParameterIn.QUERY, required = true, description = "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords or GetRecord")
+    @Parameter(name = "metadataPrefix", in = ParameterIn.QUERY, description = "oai_dc or jats")
+    @Parameter(name = "identifier", in = ParameterIn.QUERY, description = "oai:<namespace>:<article id>")
+    @Parameter(name = "set", in = ParameterIn.QUERY, description = "journal:<id> or area:<level>:<level>")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "UTC datestamp, inclusive")
+    @Parameter(name = "until", in = ParameterIn.QUERY, description = "UTC datestamp, inclusive")
+    @Parameter(name = "resumptionToken", in = ParameterIn.QUERY, description = "the token of the previous page")
     public byte[] get() {
         return oai.respond(arguments(uri.getQueryParameters()), baseUrl());
     }
@@ -58,9 +74,20 @@ public class OaiResource {
     @Extension(name = "x-read-only", value = "true")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(XML)
-    public byte[] post(InputStream body, @HeaderParam("Content-Length") Long contentLength) {
+    @RequestBody(required = true, description = "The protocol's arguments as a form, up to oai.max-form-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OaiArguments.class)))
+    @APIResponse(responseCode = "200", description = "An OAI-PMH response document; protocol errors are inside it, as OAI-PMH requires",
+            content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, description = "OAI-PMH 2.0 XML")))
+    public byte[] post(@Parameter(hidden = true) InputStream body,
+                       @Parameter(hidden = true) @HeaderParam("Content-Length") Long contentLength) {
         byte[] form = Bodies.readAtMost(body, contentLength, config.maxFormBytes());
         return oai.respond(form(new String(form, StandardCharsets.UTF_8)), baseUrl());
+    }
+
+    /** The protocol's arguments, as the API document shows the form. */
+    @Schema(name = "OaiArguments")
+    record OaiArguments(@Schema(required = true) String verb, String metadataPrefix, String identifier, String set,
+                        String from, String until, String resumptionToken) {
     }
 
     private String baseUrl() {
