@@ -53,13 +53,13 @@ public class OaiResource {
     @Produces(XML)
     @APIResponse(responseCode = "200", description = "An OAI-PMH response document; protocol errors are inside it, as OAI-PMH requires",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, description = "OAI-PMH 2.0 XML")))
-    @Parameter(name = "verb", in = ParameterIn.QUERY, required = true, description = "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords or GetRecord")
-    @Parameter(name = "metadataPrefix", in = ParameterIn.QUERY, description = "oai_dc or jats")
-    @Parameter(name = "identifier", in = ParameterIn.QUERY, description = "oai:<namespace>:<article id>")
-    @Parameter(name = "set", in = ParameterIn.QUERY, description = "journal:<id> or area:<level>:<level>")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "UTC datestamp, inclusive")
-    @Parameter(name = "until", in = ParameterIn.QUERY, description = "UTC datestamp, inclusive")
-    @Parameter(name = "resumptionToken", in = ParameterIn.QUERY, description = "the token of the previous page")
+    @Parameter(name = "verb", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), required = true, description = "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords or GetRecord")
+    @Parameter(name = "metadataPrefix", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "oai_dc or jats")
+    @Parameter(name = "identifier", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "oai:<namespace>:<article id>")
+    @Parameter(name = "set", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "journal:<id> or area:<level>:<level>")
+    @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "UTC datestamp, inclusive")
+    @Parameter(name = "until", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "UTC datestamp, inclusive")
+    @Parameter(name = "resumptionToken", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "the token of the previous page")
     public byte[] get() {
         return oai.respond(arguments(uri.getQueryParameters()), baseUrl());
     }
