@@ -46,6 +46,19 @@ class ArticleLimitsTest {
     }
 
     @Test
+    void refusesATextHoldingANulCharacterThatNoDatabaseCanStore() throws Exception {
+        String doi = Records.uniqueDoi();
+        ObjectNode record = Records.article(doi);
+        ((ObjectNode) record.get("titles")).put("en", "A title with a \u0000 in it");
+
+        post(record).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("U+0000"))
+                .body("errors[0].field", equalTo("titles.en"));
+
+        assertNothingStoredFor(doi);
+    }
+
+    @Test
     void refusesAnArticleWithOneReferenceMoreThanTheLimit() throws Exception {
         String doi = Records.uniqueDoi();
 
