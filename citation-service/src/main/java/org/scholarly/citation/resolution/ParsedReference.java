@@ -11,6 +11,7 @@ import java.util.Set;
  * @param quoted      whether {@code titleKeys} starts with a quoted title, which is then taken as the title
  * @param textKey     the key of the whole text, for finding a catalog title inside it
  * @param authorText  lower-case author text in which family names are looked up as words
+ * @param authorKey   the author text as a key ({@link TextKeys#key}), in which Hangul names are looked up
  * @param pageRanges  first and last page pairs ({@code last} may be null)
  * @param numbers     volume and issue candidates
  * @param pageKeys    first-page candidates as the catalog stores them: page numbers, article numbers ("123456",
@@ -26,6 +27,7 @@ public record ParsedReference(
         boolean quoted,
         String textKey,
         String authorText,
+        String authorKey,
         String containerKey,
         Set<Integer> years,
         List<PageRange> pageRanges,

@@ -97,6 +97,7 @@ public final class ReferenceParser {
             pageKeys.add(pageKey);
         }
         return new ParsedReference(true, Dois.find(leading(doi)), titleKeys, !titleKeys.isEmpty(), "", authorText,
+                TextKeys.key(authorText),
                 TextKeys.key(leading(container)), years, ranges, numbers, pageKeys, JournalWords.words(leading(container)), List.of());
     }
 
@@ -171,8 +172,9 @@ public final class ReferenceParser {
                 pageKeys.add(key);
             }
         }
+        String authorText = fold(text);
         return new ParsedReference(false, Dois.find(text), keptTitleKeys, hasQuoted, TextKeys.key(text),
-                fold(text), containerKey, years, ranges, numbers, pageKeys, words, pieces);
+                authorText, TextKeys.key(authorText), containerKey, years, ranges, numbers, pageKeys, words, pieces);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Resolves one reference to a catalog article, precision first: a wrong link is worse than a missing one.
@@ -249,12 +248,11 @@ public final class ReferenceResolver {
             return false;
         }
         for (String family : c.latinFamilyNames()) {
-            if (family.length() >= 2 && Pattern.compile("(?<!\\p{L})" + Pattern.quote(family) + "(?!\\p{L})")
-                    .matcher(ref.authorText()).find()) {
+            if (family.length() >= 2 && containsWord(ref.authorText(), family)) {
                 return true;
             }
         }
-        String compact = TextKeys.key(ref.authorText());
+        String compact = ref.authorKey();
         for (String name : c.hangulNames()) {
             if (name.length() >= 2 && compact.contains(name)) {
                 return true;
@@ -268,6 +266,19 @@ public final class ReferenceResolver {
                         && c.hangulFamilyNames().contains(name.substring(0, 1))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} stands in {@code text} with no letter right before or after it. */
+    static boolean containsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean startsWord = at == 0 || !Character.isLetter(text.codePointBefore(at));
+            boolean endsWord = end == text.length() || !Character.isLetter(text.codePointAt(end));
+            if (startsWord && endsWord) {
+                return true;
             }
         }
         return false;
