@@ -56,27 +56,26 @@ public class ConcurrentChangeReconciler {
     @Transactional
     public int reconcileBatch() {
         try (Connection c = dataSource.getConnection()) {
-            List<Long> pending = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id FROM graph_change WHERE NOT reconciled ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            List<Recorded> pending = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, citing_ids, arrival_ids FROM graph_change "
+                    + "WHERE NOT reconciled ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 s.setInt(1, BATCH);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        pending.add(r.getLong("id"));
+                        pending.add(read(r));
                     }
                 }
             }
             Set<UUID> countsToRefresh = new HashSet<>();
-            for (long id : pending) {
-                Recorded self = recorded(c, id);
-                for (Recorded partner : partners(c, id)) {
+            for (Recorded self : pending) {
+                for (Recorded partner : partners(c, self.id())) {
                     countsToRefresh.addAll(graph.reconcile(c, self.citing(), partner.arrivals()));
                     countsToRefresh.addAll(graph.reconcile(c, partner.citing(), self.arrivals()));
                 }
             }
             CountStore.refresh(c, countsToRefresh);
             try (PreparedStatement s = c.prepareStatement("UPDATE graph_change SET reconciled = true WHERE id = ANY (?)")) {
-                s.setArray(1, c.createArrayOf("bigint", pending.toArray()));
+                s.setArray(1, c.createArrayOf("bigint", pending.stream().map(Recorded::id).toArray()));
                 s.executeUpdate();
             }
             return pending.size();
@@ -95,16 +94,6 @@ public class ConcurrentChangeReconciler {
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Recorded recorded(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, citing_ids, arrival_ids FROM graph_change WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return read(r);
-            }
         }
     }
 
